@@ -1,0 +1,120 @@
+"""Score kgraph's extraction against the gold set in bench/gold/.
+
+    python bench/evaluate.py                 # held-out part
+    python bench/evaluate.py --part dev -v   # development part, with misses and false hits
+
+Per paper, the predicted set of (entity, type) is compared with the gold set
+annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
+matches a gold entity when the types are equal and a label of one (name,
+alias, or the surface text matched) folds to a label of the other. Types
+count: a right name with a wrong type is a miss and a false hit.
+
+By default only the gold papers are given to kgraph (as if they were a new
+listing); ``--corpus seeds`` extracts from the whole seed corpus instead.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kgraph.extract import extract_corpus  # noqa: E402
+from kgraph.ingest import read_listings  # noqa: E402
+from kgraph.names import fold  # noqa: E402
+
+TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")
+CORE = ("Model", "Technique", "Hardware")
+
+
+def read_gold(part: str) -> list[dict]:
+    with open(ROOT / "bench" / "gold" / f"{part}.jsonl", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def predicted_sets(gold, corpus: str):
+    papers, _ = read_listings([ROOT / "seeds"])
+    wanted = {g["id"] for g in gold}
+    chosen = papers if corpus == "seeds" else [p for p in papers if p.id in wanted]
+    mentions, concepts = extract_corpus(chosen)
+    out = {}
+    for pid in wanted:
+        items = []
+        for key, m in mentions.get(pid, {}).items():
+            c = concepts[key]
+            labels = {fold(x) for x in (c.label, *c.alt_labels, *c.hidden_labels, *m.surfaces)}
+            items.append((c.label, c.type, labels))
+        out[pid] = items
+    return out
+
+
+def score(gold, predicted):
+    tp, fp, fn = Counter(), Counter(), Counter()
+    misses, false_hits = [], []
+    for g in gold:
+        gold_items = [
+            (e["name"], e["type"], {fold(x) for x in (e["name"], *e.get("aliases", []))})
+            for e in g["entities"]
+        ]
+        pred = list(predicted.get(g["id"], []))
+        used = set()
+        for name, type_, labels in gold_items:
+            hit = next(
+                (i for i, (_, t, pl) in enumerate(pred) if i not in used and t == type_ and pl & labels),
+                None,
+            )
+            if hit is None:
+                fn[type_] += 1
+                misses.append((g["title"][:60], name, type_))
+            else:
+                used.add(hit)
+                tp[type_] += 1
+        for i, (label, type_, _) in enumerate(pred):
+            if i not in used:
+                fp[type_] += 1
+                false_hits.append((g["title"][:60], label, type_))
+    return tp, fp, fn, misses, false_hits
+
+
+def prf(tp, fp, fn):
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def report(tp, fp, fn) -> str:
+    lines = [f"{'type':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"]
+    rows = [(t, (t,)) for t in TYPES] + [("core (M+T+H)", CORE), ("all", TYPES)]
+    for name, group in rows:
+        a, b, c = (sum(x[t] for t in group) for x in (tp, fp, fn))
+        p, r, f = prf(a, b, c)
+        lines.append(f"{name:<14}{p:>7.3f}{r:>7.3f}{f:>7.3f}{a:>6}{b:>6}{c:>6}")
+    return "\n".join(lines)
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--part", default="heldout", choices=["dev", "heldout", "all"])
+    ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
+    ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
+    args = ap.parse_args(argv)
+    gold = read_gold("dev") + read_gold("heldout") if args.part == "all" else read_gold(args.part)
+    tp, fp, fn, misses, false_hits = score(gold, predicted_sets(gold, args.corpus))
+    print(f"{args.part}: {len(gold)} papers, corpus={args.corpus}")
+    print(report(tp, fp, fn))
+    if args.verbose:
+        print("\nmisses:")
+        for t, name, type_ in sorted(misses, key=lambda x: (x[2], x[1])):
+            print(f"  {type_:<12} {name:<35} | {t}")
+        print("\nfalse hits:")
+        for t, name, type_ in sorted(false_hits, key=lambda x: (x[2], x[1])):
+            print(f"  {type_:<12} {name:<35} | {t}")
+
+
+if __name__ == "__main__":
+    main()

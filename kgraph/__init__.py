@@ -1,0 +1,65 @@
+"""kgraph: turn listings of research papers into a knowledge graph.
+
+    >>> import kgraph
+    >>> result = kgraph.build(["seeds"], "output")
+    >>> kgraph.neighbors("GPU", "output")[:3]
+
+Submodules are imported on first use, so ``import kgraph`` stays cheap.
+"""
+from importlib import import_module
+
+__all__ = [
+    "build",
+    "build_graph_from",
+    "load_graph",
+    "neighbors",
+    "entity",
+    "read_listings",
+    "extract_corpus",
+    "Extractor",
+    "load_vocabulary",
+    "graph_triples",
+    "serialize",
+    "to_rdflib",
+    "read_graph",
+    "write_html",
+    "KgraphError",
+    "InputError",
+    "GraphNotFound",
+    "EntityNotFound",
+    "AmbiguousEntity",
+]
+
+_HOME = {
+    "build": "pipeline",
+    "build_graph_from": "pipeline",
+    "load_graph": "pipeline",
+    "neighbors": "query",
+    "entity": "query",
+    "read_listings": "ingest",
+    "extract_corpus": "extract",
+    "Extractor": "extract",
+    "load_vocabulary": "vocabulary",
+    "graph_triples": "rdf",
+    "serialize": "rdf",
+    "to_rdflib": "rdf",
+    "read_graph": "rdf",
+    "write_html": "render",
+    "KgraphError": "errors",
+    "InputError": "errors",
+    "GraphNotFound": "errors",
+    "EntityNotFound": "errors",
+    "AmbiguousEntity": "errors",
+}
+
+
+def __getattr__(name):
+    if name in _HOME:
+        value = getattr(import_module(f".{_HOME[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'kgraph' has no attribute {name!r}")
+
+
+def __dir__():
+    return sorted(list(globals()) + __all__)

@@ -1,0 +1,430 @@
+"""Find the entities a paper's title and abstract mention (ENTITY_GUIDE.md).
+
+Three sources of evidence, in order of trust:
+
+1. the SKOS vocabularies in ``ontology/vocab`` (labels matched in text);
+2. definitions in the text itself: acronyms defined as "long form (SF)"
+   (Schwartz & Hearst 2003), the paper's own name before the colon of its
+   title, and named artifacts described by a head noun ("X, a ... framework",
+   "an architecture called X"), typed by the lexicon in ``ontology/lexicon.ttl``;
+3. names with a parameter count (``Foo-7B`` is a model) and vendor SKUs
+   (``NVIDIA RTX 4070`` is hardware).
+
+Per paper the result is a set of mentions, each naming one canonical entity.
+``extract_corpus`` then settles one type per entity across papers and finds
+the names discovered in one paper wherever else they occur.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .names import fold
+from .vocabulary import Concept, Vocabulary, compile_matchers, fold_separators, load_vocabulary
+
+# Evidence strength for settling one type per entity.
+_VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
+
+_NAME = r"[A-Za-z0-9][\w.+*!\-^${}]*[\w+*!}]|[A-Z0-9]"
+_NAME_RE = re.compile(_NAME)
+_TITLE_NAME = re.compile(r"^(?P<name>[^:]{1,60}?)\s*(?::|\s--\s|\s[\u2013\u2014]\s)\s*(?P<rest>.*)$")
+_FUNCTION_WORDS = frozenset(
+    "a an the of for in on to with via by and or from is are all you need at as into "
+    "using towards toward beyond through when what how why can do does not its our we".split()
+)
+_LEADING_ADJECTIVES = frozenset(
+    "fast faster efficient scalable accelerating optimizing improving learning "
+    "rethinking revisiting understanding exploring enabling simple large small deep "
+    "towards toward beyond on the a an".split()
+)
+_STOP_BOUNDARY = frozenset(
+    "for via with by through on in to of from that which who using based at under over across "
+    "and or , ; : . ( ) as than".split()
+)
+_SIZE = re.compile(
+    r"(?<![\w.\-])(?P<family>[A-Z][A-Za-z]*(?:[.\-][A-Za-z]+)*)(?:[\s-]?(?P<version>\d+(?:\.\d+)?))?"
+    r"[\s-](?P<size>\d+(?:\.\d+)?)\s?[BM](?![\w])"
+)
+_PROPOSE = re.compile(
+    r"\b(?i:we|this paper|this work|this thesis|the paper)\s+(?:\w+\s+){0,2}?"
+    r"(?i:propose|present|introduce|develop|design|build|implement|release|call|name|dub|term|"
+    r"proposes|presents|introduces|develops|designs|builds|implements|releases|"
+    r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
+    r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
+)
+_APPOSITIVE_RE = re.compile(r",\s+(?:(?:is|was)\s+)?(?:a|an|the)\s+(?P<desc>[^.;:()]{1,160})")
+_NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40}\)\s*)?$")
+_CALLED = re.compile(
+    r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
+)
+_HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
+_LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+\s*$")
+_ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
+_WORD = re.compile(r"[\w][\w'\-./+]*")
+
+
+@dataclass
+class Mention:
+    """An entity one paper mentions."""
+
+    key: str  # folded canonical label
+    label: str
+    type: str
+    surfaces: set[str] = field(default_factory=set)
+    introduced: bool = False
+    evidence: int = _VOCAB
+    alt_labels: set[str] = field(default_factory=set)
+
+
+def is_name_like(token: str) -> bool:
+    """A coined name rather than an English word: inner capitals or digits."""
+    letters = [c for c in token if c.isalpha()]
+    if len(token) < 2 or not letters:
+        return False
+    if any(c.isdigit() for c in token):
+        return True
+    return any(c.isupper() for c in token[1:])
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"[${}]", "", name).strip(" .,;")
+    return re.sub(r"(?<=\w)\*{2,}$", "", name)
+
+
+class Extractor:
+    """Extract mentions from papers with one vocabulary."""
+
+    def __init__(self, vocabulary: Vocabulary | None = None):
+        self.vocab = vocabulary or load_vocabulary()
+        self.vendors = self._vendors()
+        # Short forms some text defines as a non-entity ("Large Language Models
+        # (LLMs)"): never entities anywhere in the corpus.
+        self.vetoed: set[str] = set()
+
+    # -- helpers ----------------------------------------------------------
+    def _vendors(self) -> set[str]:
+        """Organizations whose name starts a hardware label (NVIDIA, AMD, ...)."""
+        orgs = {c.label for c in self.vocab.concepts.values() if c.type == "Organization"}
+        first_words = Counter(
+            c.label.split()[0]
+            for c in self.vocab.concepts.values()
+            if c.type == "Hardware" and " " in c.label
+        )
+        return {o for o in orgs if first_words.get(o, 0) >= 2}
+
+    def head_type(self, phrase: str) -> str | None:
+        """The type signalled by a phrase's head noun: the last lexicon noun before
+        the first preposition or clause boundary."""
+        words = [w.lower() for w in _WORD.findall(phrase)]
+        found = None
+        for i, w in enumerate(words):
+            if w in _STOP_BOUNDARY and i > 0:
+                break
+            two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
+            t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
+            if t:
+                found = t
+        return found
+
+    def head_type_at_end(self, phrase: str) -> str | None:
+        """The type signalled by the last word (or two) of a phrase."""
+        words = [w.lower() for w in _WORD.findall(phrase)]
+        for n in (2, 1):
+            if len(words) >= n:
+                t = self.vocab.head_nouns.get(fold(" ".join(words[-n:])))
+                if t:
+                    return t
+        return None
+
+    def is_not_entity(self, label: str) -> bool:
+        key = fold(label)
+        if key in self.vocab.not_entities:
+            return True
+        return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
+
+    # -- vocabulary matching -----------------------------------------------
+    def match_vocabulary(self, text: str, matchers=None):
+        """Yield (start, end, concept, surface) for vocabulary labels in text,
+        longest first, never overlapping."""
+        folded = fold_separators(text)
+        found = []
+        for regex, table, any_case in matchers or self.vocab.matchers:
+            for m in regex.finditer(folded):
+                norm = " ".join(m.group(1).split())
+                c = table.get(norm.lower() if any_case else norm)
+                if c is None:
+                    continue
+                found.append((m.start(), m.end(), c, text[m.start() : m.end()]))
+        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
+        taken: list[tuple[int, int]] = []
+        out = []
+        for s, e, c, surface in found:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            out.append((s, e, c, surface))
+        out.sort(key=lambda x: x[0])
+        return out
+
+    # -- acronym definitions ------------------------------------------------
+    def acronym_definitions(self, text: str):
+        """Yield (long_form, short_form, lf_start, sf_end) per "long form (SF)"
+        in the manner of Schwartz & Hearst (2003)."""
+        for m in _ACRONYM_RE.finditer(text):
+            sf = m.group("sf").strip()
+            if not re.match(r"^[A-Za-z]", sf) or not any(c.isupper() for c in sf):
+                continue
+            if sum(c.isalpha() for c in sf) < len(sf) / 2:
+                continue
+            before = text[: m.start()].rstrip()
+            core = re.sub(r"[^A-Za-z0-9]", "", sf)
+            if core.endswith("s") and core[:-1].isupper():
+                core = core[:-1]
+            words = list(re.finditer(r"\S+", before))[-min(len(core) + 5, len(core) * 2) :]
+            if not words:
+                continue
+            offset = _long_form(core, before[words[0].start() :])
+            if offset is None:
+                continue
+            start = words[0].start() + offset
+            long_form = before[start:].strip(" ,;:")
+            if not long_form or len(long_form) <= len(sf):
+                continue
+            yield long_form, sf, start, m.end()
+
+    # -- per paper --------------------------------------------------------
+    def extract(self, title: str, abstract: str = "") -> dict[str, Mention]:
+        """The entities a paper mentions, by folded canonical label."""
+        text = f"{title}\n{abstract}" if abstract else title
+        mentions: dict[str, Mention] = {}
+        covered: list[tuple[int, int]] = []  # spans already explained
+
+        def add(label, type_, surface, evidence, introduced=False, alts=()):
+            key = fold(label)
+            if not key or self.is_not_entity(label):
+                return
+            m = mentions.get(key)
+            if m is None:
+                m = mentions[key] = Mention(key, label, type_, evidence=evidence)
+            elif evidence > m.evidence:
+                m.type, m.evidence = type_, evidence
+            m.surfaces.add(surface)
+            m.introduced |= introduced
+            m.alt_labels.update(a for a in alts if fold(a) != key)
+
+        # 1. acronyms defined in the text
+        local: dict[str, Concept] = {}  # short forms defined here -> concept
+        for long_form, sf, lf_start, sf_end in self.acronym_definitions(text):
+            sf_clean = sf[:-1] if sf.endswith("s") and sf[:-1].isupper() else sf
+            concept = self.vocab.lookup(sf_clean) or self.vocab.lookup(long_form)
+            if concept is None:
+                if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
+                    self.vetoed.add(fold(sf_clean))
+                    continue
+                type_ = self.head_type(long_form.split()[-1]) or self.head_type(long_form)
+                if type_ is None or fold(long_form) in self.vocab.not_entities:
+                    continue
+                concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
+                evidence = _ACRONYM
+            else:
+                evidence = _VOCAB
+            local[sf_clean] = concept
+            add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
+            covered.append((lf_start, sf_end))
+
+        # 2. vocabulary labels (and the short forms defined above)
+        for s, e, c, surface in self.match_vocabulary(text):
+            if any(cs <= s and e <= ce for cs, ce in covered):
+                continue
+            add(c.label, c.type, surface, _VOCAB)
+        if local:
+            local_matchers = compile_matchers(
+                [Concept(sf, c.type, from_vocabulary=False) for sf, c in local.items()]
+            )
+            for s, e, c, surface in self.match_vocabulary(text, local_matchers):
+                concept = local[c.label]
+                add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
+
+        described = self._described_names(abstract)
+
+        # 3. the paper's own name, from its title
+        m = _TITLE_NAME.match(title)
+        if m:
+            name = _clean_name(m["name"])
+            concept = self.vocab.lookup(name)
+            if concept is not None:
+                add(concept.label, concept.type, name, _VOCAB, introduced=True)
+            elif self._title_name_ok(name):
+                type_, evidence = self._type_of_name(name, described, m["rest"])
+                add(name, type_, name, evidence, introduced=True)
+
+        # 4. named artifacts described in the abstract
+        for name, type_, introduced in described:
+            concept = self.vocab.lookup(name)
+            if concept is not None:
+                add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
+            else:
+                add(name, type_, name, _APPOSITIVE, introduced=introduced)
+
+        # 5. model names with a parameter count, vendor SKUs
+        for sm in _SIZE.finditer(text):
+            family = sm["family"]
+            if sm["version"]:
+                family = f"{family}-{sm['version']}"
+            if self.vocab.lookup(family) or self.is_not_entity(family) or len(family) < 2:
+                continue
+            if family.lower() in _FUNCTION_WORDS or not (is_name_like(family) or family[0].isupper()):
+                continue
+            add(family, "Model", family, _PATTERN)
+        self._vendor_rule(text, mentions)
+        return mentions
+
+    def _title_name_ok(self, name: str) -> bool:
+        words = name.split()
+        if not words or len(words) > 4 or self.is_not_entity(name):
+            return False
+        if words[0].lower() in _LEADING_ADJECTIVES:
+            return False
+        if len(words) == 1:
+            return bool(_NAME_RE.fullmatch(name)) and (name[0].isupper() or is_name_like(name))
+        if any(w.lower() in _FUNCTION_WORDS for w in words):
+            return False
+        if not all(w[0].isupper() or w[0].isdigit() or is_name_like(w) for w in words):
+            return False
+        return any(is_name_like(w) for w in words) or self.head_type(words[-1]) is not None
+
+    def _type_of_name(self, name: str, described, description: str) -> tuple[str, int]:
+        """Type a name from the abstract's description of it, else the title's."""
+        for found, type_, _ in described:
+            if fold(found) == fold(name):
+                return type_, _APPOSITIVE
+        t = self.head_type(description)
+        if t:
+            return t, _TITLE
+        words = name.split()
+        if len(words) > 1:
+            t = self.head_type(words[-1])
+            if t:
+                return t, _TITLE
+        return "Technique", _PATTERN
+
+    def _described_names(self, abstract: str):
+        """Yield (name, type, introduced) for names the abstract describes by a head noun."""
+        seen = set()
+        proposed = {_clean_name(m["name"]) for m in _PROPOSE.finditer(abstract)}
+        candidates = []
+        for m in _APPOSITIVE_RE.finditer(abstract):
+            before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
+            if before:
+                candidates.append((before["name"], self.head_type(m["desc"])))
+        for m in _CALLED.finditer(abstract):
+            desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
+            candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        for m in _HEAD_BEFORE.finditer(abstract):
+            desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
+            candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        out = []
+        for raw, type_ in candidates:
+            name = _clean_name(raw)
+            if type_ is None or name in seen:
+                continue
+            if not (is_name_like(name) or (name in proposed and name[:1].isupper())):
+                continue
+            if self.is_not_entity(name) or name.lower() in _FUNCTION_WORDS:
+                continue
+            seen.add(name)
+            out.append((name, type_, name in proposed))
+        return out
+
+    def _vendor_rule(self, text: str, mentions: dict[str, Mention]) -> None:
+        """A vendor's name inside a product name is not an Organization mention:
+        drop NVIDIA when every "NVIDIA" is followed by a named product."""
+        for vendor in self.vendors:
+            key = fold(vendor)
+            if key not in mentions:
+                continue
+            standalone = False
+            for m in re.finditer(r"(?<!\w)" + re.escape(vendor) + r"(?!\w)", text, re.IGNORECASE):
+                rest = text[m.end() :]
+                if rest.startswith(("'s", "\u2019s")):
+                    standalone = True
+                    break
+                nxt = self.match_vocabulary(rest[:60])
+                if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type != "Organization"):
+                    standalone = True
+                    break
+            if not standalone:
+                del mentions[key]
+
+
+def _long_form(sf: str, candidate: str) -> int | None:
+    """Schwartz & Hearst: match the short form's characters right to left in
+    the candidate text before it, the first one at a word start. Return the
+    offset in ``candidate`` where the long form starts, or None."""
+    s, i = len(sf) - 1, len(candidate) - 1
+    low = candidate.lower()
+    while s >= 0:
+        c = sf[s].lower()
+        if not c.isalnum():
+            s -= 1
+            continue
+        while i >= 0 and (low[i] != c or (s == 0 and i > 0 and low[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    return low.rfind(" ", 0, i + 1) + 1
+
+
+def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[str, dict[str, Mention]], dict[str, Concept]]:
+    """Extract every paper; settle one type and one label per entity.
+
+    Returns the mentions per paper id and every concept (the vocabularies'
+    and those discovered) by folded label.
+    """
+    extractor = Extractor(vocabulary)
+    vocab = extractor.vocab
+    per_paper = {p.id: extractor.extract(p.title, p.abstract) for p in papers}
+    for mentions in per_paper.values():
+        for key in [k for k in mentions if k in extractor.vetoed and k not in vocab.concepts]:
+            del mentions[key]
+
+    # One type per discovered entity: strongest evidence, then most papers, then type order.
+    votes: dict[str, Counter] = defaultdict(Counter)
+    labels: dict[str, Counter] = defaultdict(Counter)
+    alts: dict[str, set] = defaultdict(set)
+    for mentions in per_paper.values():
+        for key, m in mentions.items():
+            if key in vocab.concepts:
+                continue
+            votes[key][m.type] += 10 * m.evidence + 1
+            labels[key][m.label] += 1
+            alts[key].update(m.alt_labels)
+    entities: dict[str, Concept] = {}
+    order = {t: i for i, t in enumerate(("Model", "Software", "Technique", "Dataset", "Hardware", "Organization"))}
+    for key in sorted(votes):
+        type_ = min(votes[key].items(), key=lambda kv: (-kv[1], order[kv[0]]))[0]
+        label = min(labels[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        entities[key] = Concept(label, type_, tuple(sorted(alts[key])), from_vocabulary=False)
+
+    # Names discovered in one paper are mentions wherever else they are written.
+    if entities:
+        matchers = compile_matchers(entities.values())
+        by_label = {c.label: c for c in entities.values()}
+        for p in papers:
+            mentions = per_paper[p.id]
+            text = f"{p.title}\n{p.abstract}"
+            for s, e, c, surface in extractor.match_vocabulary(text, matchers):
+                concept = by_label[c.label]
+                m = mentions.get(concept.key)
+                if m is None:
+                    mentions[concept.key] = Mention(concept.key, concept.label, concept.type, {surface}, evidence=_PATTERN)
+                else:
+                    m.surfaces.add(surface)
+    for mentions in per_paper.values():
+        for key, m in mentions.items():
+            c = vocab.concepts.get(key) or entities[key]
+            m.label, m.type = c.label, c.type
+    return per_paper, {**vocab.concepts, **entities}

@@ -1,0 +1,38 @@
+"""Canonical keys and IRIs for entity names.
+
+``fold`` gives the key two surface forms share when they name the same thing
+(case, hyphens, spacing, plural -s); ``entity_iri`` mints the stable IRI of a
+canonical label.
+"""
+import re
+from urllib.parse import quote
+
+ONTOLOGY = "https://w3id.org/kgraph/ontology#"
+ENTITY = "https://w3id.org/kgraph/entity/"
+PAPER = "https://w3id.org/kgraph/paper/"
+COMENTION = "https://w3id.org/kgraph/comention/"
+
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
+# RFC 3987 iunreserved minus "_", which stands for a space: the mapping stays
+# injective, so two labels never share an IRI.
+_SAFE = "-.~"
+
+
+def entity_local_name(label: str) -> str:
+    """The IRI local name of a canonical label: spaces become ``_``, every
+    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is percent-encoded."""
+    return "_".join(
+        quote(part, safe=_SAFE).replace("_", "%5F") for part in label.split(" ")
+    )
+
+
+def entity_iri(label: str) -> str:
+    return ENTITY + entity_local_name(label)
+
+
+def fold(text: str) -> str:
+    """Lower-case, unify separators and drop a plural ``s`` of the last word."""
+    key = _SEPARATORS.sub(" ", text.strip().lower())
+    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
+        key = key[:-1]
+    return key
