@@ -61,6 +61,7 @@ _CALLED = re.compile(
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+\s*$")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
+_NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -177,11 +178,13 @@ class Extractor:
                 continue
             if sum(c.isalpha() for c in sf) < len(sf) / 2:
                 continue
+            # the long form stays within its line and sentence
+            line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1) + 1
             before = text[: m.start()].rstrip()
             core = re.sub(r"[^A-Za-z0-9]", "", sf)
             if core.endswith("s") and core[:-1].isupper():
                 core = core[:-1]
-            words = list(re.finditer(r"\S+", before))[-min(len(core) + 5, len(core) * 2) :]
+            words = list(_NONSPACE.finditer(before, line_start))[-min(len(core) + 5, len(core) * 2) :]
             if not words:
                 continue
             offset = _long_form(core, before[words[0].start() :])
@@ -375,7 +378,7 @@ def _long_form(sf: str, candidate: str) -> int | None:
             return None
         i -= 1
         s -= 1
-    return low.rfind(" ", 0, i + 1) + 1
+    return max(low.rfind(" ", 0, i + 1), low.rfind("\n", 0, i + 1)) + 1
 
 
 def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[str, dict[str, Mention]], dict[str, Concept]]:

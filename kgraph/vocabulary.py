@@ -52,8 +52,19 @@ class Vocabulary:
     not_entities: frozenset[str]  # folded terms
     _matchers: tuple = field(default=None, repr=False)
 
+    _labels: dict = field(default=None, repr=False)
+
     def lookup(self, label: str) -> Concept | None:
-        return self.concepts.get(fold(label))
+        """The concept with this label, altLabel or hiddenLabel (folded); a
+        prefLabel wins over another concept's altLabel."""
+        if self._labels is None:
+            index: dict[str, Concept] = {}
+            for c in self.concepts.values():
+                for other in (*c.alt_labels, *c.hidden_labels):
+                    index.setdefault(fold(other), c)
+            index.update(self.concepts)
+            self._labels = index
+        return self._labels.get(fold(label))
 
     @property
     def matchers(self):

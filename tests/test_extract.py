@@ -1,0 +1,139 @@
+"""Extraction on sentences written for the tests, with a small vocabulary of
+their own, so each rule is checked in isolation from the shipped vocabularies."""
+import shutil
+
+import pytest
+
+from kgraph.extract import Extractor, extract_corpus, is_name_like
+from kgraph.ingest import Paper
+from kgraph.vocabulary import load_vocabulary, ontology_dir
+
+VOCAB = """
+@prefix kg:   <https://w3id.org/kgraph/ontology#> .
+@prefix kge:  <https://w3id.org/kgraph/entity/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kge:GPU a skos:Concept, kg:Hardware ; skos:prefLabel "GPU"@en ; skos:altLabel "graphics processing unit"@en .
+kge:Hopper a skos:Concept, kg:Hardware ; skos:prefLabel "Hopper"@en ; skos:broader kge:GPU .
+kge:NVIDIA_H100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA H100"@en ; skos:altLabel "H100"@en ; skos:broader kge:Hopper .
+kge:NVIDIA a skos:Concept, kg:Organization ; skos:prefLabel "NVIDIA"@en .
+kge:NVIDIA_A100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA A100"@en ; skos:altLabel "A100"@en ; skos:broader kge:GPU .
+kge:mixture-of-experts a skos:Concept, kg:Technique ; skos:prefLabel "mixture-of-experts"@en ; skos:altLabel "MoE"@en .
+kge:quantization a skos:Concept, kg:Technique ; skos:prefLabel "quantization"@en .
+kge:post-training_quantization a skos:Concept, kg:Technique ; skos:prefLabel "post-training quantization"@en ;
+    skos:altLabel "PTQ"@en ; skos:broader kge:quantization .
+kge:LLaMA a skos:Concept, kg:Model ; skos:prefLabel "LLaMA"@en ; skos:altLabel "Llama"@en .
+kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hiddenLabel "Llama2"@en ; skos:broader kge:LLaMA .
+kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
+kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
+"""
+
+
+@pytest.fixture(scope="module")
+def vocab(tmp_path_factory):
+    root = tmp_path_factory.mktemp("onto")
+    (root / "vocab").mkdir()
+    (root / "vocab" / "test.ttl").write_text(VOCAB, encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
+    return load_vocabulary(str(root))
+
+
+@pytest.fixture(scope="module")
+def ex(vocab):
+    return Extractor(vocab)
+
+
+def found(ex, title, abstract=""):
+    return {m.label: m.type for m in ex.extract(title, abstract).values()}
+
+
+def test_vocabulary_labels_fold_case_plural_and_hyphens(ex):
+    got = found(ex, "A Study", "We run Mixture of Experts models on GPUs and graphics processing units.")
+    assert got == {"mixture-of-experts": "Technique", "GPU": "Hardware"}
+
+
+def test_single_capitalised_words_match_only_as_written(ex):
+    assert found(ex, "A Study", "We clip the gradients; a mamba is a snake.") == {}
+    assert found(ex, "A Study", "We compare Mamba with CLIP.") == {"Mamba": "Model", "CLIP": "Model"}
+
+
+def test_longest_match_and_specific_with_general(ex):
+    got = found(ex, "A Study", "We apply post-training quantization. Quantization helps.")
+    assert got == {"post-training quantization": "Technique", "quantization": "Technique"}
+
+
+def test_sizes_are_stripped_and_versions_kept(ex):
+    got = found(ex, "A Study", "We fine-tune LLaMA-7B, LLaMA 13B and Llama2-70B.")
+    assert got == {"LLaMA": "Model", "Llama 2": "Model"}
+
+
+def test_acronym_defined_in_text_is_one_entity(ex):
+    ms = ex.extract("A Study", "We use Zero-Redundancy Sharded Caching (ZRSC) for speed. ZRSC works.")
+    assert [(m.label, m.type) for m in ms.values()] == [("ZRSC", "Technique")]
+    assert "Zero-Redundancy Sharded Caching" in next(iter(ms.values())).alt_labels
+
+
+def test_acronym_of_vocabulary_concept_maps_to_it(ex):
+    got = found(ex, "A Study", "Post training quantization (PTQ) is cheap. PTQ works.")
+    assert got == {"post-training quantization": "Technique"}
+
+
+def test_acronym_of_generic_words_is_not_an_entity(ex):
+    assert found(ex, "A Study", "Large Language Models (LLMs) and Deep Learning (DL) are popular.") == {}
+
+
+def test_paper_name_from_title_is_introduced(ex):
+    ms = ex.extract("FooQuant: Activation-aware Weight Quantization for Compression", "We study it.")
+    m = ms["fooquant"]
+    assert (m.label, m.type, m.introduced) == ("FooQuant", "Technique", True)
+
+
+def test_title_phrase_that_is_not_a_name(ex):
+    assert found(ex, "Mind the Gap: A Practical Attack on Models", "We study it.") == {}
+    assert found(ex, "Towards Fast Inference: Exploring Things", "We study it.") == {}
+
+
+def test_head_noun_types_named_artifacts(ex):
+    abstract = ("We present BarFlow, a temporal fusion framework for inference. "
+                "We propose an efficient architecture called QuxNet for detection. "
+                "Our tool, Zapper, finds bugs. We build ZipBench, a benchmark of 500 tasks.")
+    got = found(ex, "A Study", abstract)
+    assert got == {"BarFlow": "Software", "QuxNet": "Model", "ZipBench": "Dataset"}
+
+
+def test_unknown_model_with_parameter_count(ex):
+    assert found(ex, "A Study", "We evaluate Zorblax-7B and Zorblax-70B.") == {"Zorblax": "Model"}
+
+
+def test_vendor_inside_product_name_is_not_an_organization(ex):
+    assert found(ex, "A Study", "Runs on the NVIDIA H100.") == {"NVIDIA H100": "Hardware"}
+    got = found(ex, "A Study", "Runs on NVIDIA GPUs.")
+    assert got == {"NVIDIA": "Organization", "GPU": "Hardware"}
+
+
+def test_names_found_in_one_paper_are_found_in_others(vocab):
+    papers = [
+        Paper("QuxNet: A Tiny Network for Vision", "We present QuxNet, a tiny vision model."),
+        Paper("Benchmarking Vision Models", "We compare QuxNet with others on GPUs."),
+    ]
+    mentions, concepts = extract_corpus(papers, vocab)
+    assert "quxnet" in mentions[papers[1].id]
+    assert concepts["quxnet"].type == "Model"
+    assert mentions[papers[0].id]["quxnet"].introduced
+    assert not mentions[papers[1].id]["quxnet"].introduced
+
+
+def test_short_forms_of_generic_terms_are_vetoed_corpus_wide(vocab):
+    papers = [
+        Paper("A Study of Things", "Vision Language Models (VLMs) are big."),
+        Paper("VLMs: Another Study", "We study VLMs on GPUs."),
+    ]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert all("vlm" not in m for m in mentions.values())
+
+
+@pytest.mark.parametrize("token,expected", [
+    ("VoVNet", True), ("T3", True), ("LASP-2", True), ("nn-JIT.web", True),
+    ("Medusa", False), ("the", False), ("A", False),
+])
+def test_is_name_like(token, expected):
+    assert is_name_like(token) is expected
