@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import Concept, Vocabulary, compile_matchers, fold_separators, load_vocabulary
+from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -40,7 +40,7 @@ _LEADING_ADJECTIVES = frozenset(
 )
 _STOP_BOUNDARY = frozenset(
     "for via with by through on in to of from that which who using based at under over across "
-    "and or , ; : . ( ) as than".split()
+    ", ; : . ( ) as than".split()
 )
 _SIZE = re.compile(
     r"(?<![\w.\-])(?P<family>[A-Z][A-Za-z]*(?:[.\-][A-Za-z]+)*)(?:[\s-]?(?P<version>\d+(?:\.\d+)?))?"
@@ -53,14 +53,25 @@ _PROPOSE = re.compile(
     r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r",\s+(?:(?:is|was)\s+)?(?:a|an|the)\s+(?P<desc>[^.;:()]{1,160})")
+_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?:a|an|the)\s+(?P<desc>[^.;:()]{1,160})")
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40}\)\s*)?$")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
-_LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+\s*$")
+_LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
+# "PatrickStar system", "the Flover framework": a name followed by its head noun
+_NAME_THEN_HEAD = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b")
+# "SpecExec (Speculative Execution)": a name followed by its expansion
+_NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
+# "MoE-based", "4-bit", "BERT-like": modifiers, not names
+_MODIFIER_SUFFIX = re.compile(
+    r"-(?:based|like|related|scale|aware|bit|level|specific|style|free|agnostic|oriented|centric|"
+    r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized)$",
+    re.IGNORECASE,
+)
+_COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -145,28 +156,9 @@ class Extractor:
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------
-    def match_vocabulary(self, text: str, matchers=None):
-        """Yield (start, end, concept, surface) for vocabulary labels in text,
-        longest first, never overlapping."""
-        folded = fold_separators(text)
-        found = []
-        for regex, table, any_case in matchers or self.vocab.matchers:
-            for m in regex.finditer(folded):
-                norm = " ".join(m.group(1).split())
-                c = table.get(norm.lower() if any_case else norm)
-                if c is None:
-                    continue
-                found.append((m.start(), m.end(), c, text[m.start() : m.end()]))
-        found.sort(key=lambda x: (-(x[1] - x[0]), x[0]))
-        taken: list[tuple[int, int]] = []
-        out = []
-        for s, e, c, surface in found:
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            taken.append((s, e))
-            out.append((s, e, c, surface))
-        out.sort(key=lambda x: x[0])
-        return out
+    def match_vocabulary(self, text: str, matcher=None):
+        """(start, end, concept, surface) for vocabulary labels in text."""
+        return [(s, e, c, text[s:e]) for s, e, c in (matcher or self.vocab.matcher).find(text)]
 
     # -- acronym definitions ------------------------------------------------
     def acronym_definitions(self, text: str):
@@ -226,7 +218,9 @@ class Extractor:
                     self.vetoed.add(fold(sf_clean))
                     continue
                 type_ = self.head_type(long_form.split()[-1]) or self.head_type(long_form)
-                if type_ is None or fold(long_form) in self.vocab.not_entities:
+                if type_ is None or (type_ == "Model" and _generic_class(long_form, sf)):
+                    # "mean absolute error (MAE)", "on-device language models (ODLMs)"
+                    self.vetoed.add(fold(sf_clean))
                     continue
                 concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
                 evidence = _ACRONYM
@@ -241,6 +235,8 @@ class Extractor:
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
             add(c.label, c.type, surface, _VOCAB)
+            for other, form in self._coordinated(text, s, surface):
+                add(other.label, other.type, form, _VOCAB)
         if local:
             local_matchers = compile_matchers(
                 [Concept(sf, c.type, from_vocabulary=False) for sf, c in local.items()]
@@ -264,6 +260,8 @@ class Extractor:
 
         # 4. named artifacts described in the abstract
         for name, type_, introduced in described:
+            if name in local or fold(name) in self.vetoed:
+                continue  # an acronym the text defines: settled above
             concept = self.vocab.lookup(name)
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
@@ -282,6 +280,25 @@ class Extractor:
             add(family, "Model", family, _PATTERN)
         self._vendor_rule(text, mentions)
         return mentions
+
+    def _coordinated(self, text: str, start: int, surface: str):
+        """Concepts named by coordination with a matched label: "data, tensor
+        and pipeline parallelism" names data and tensor parallelism too."""
+        words = surface.split()
+        if len(words) < 2:
+            return
+        rest = " ".join(words[1:])
+        end = start
+        while True:
+            m = _COORDINATED.search(text, max(0, end - 60), end)
+            if not m:
+                return
+            form = f"{m['word']} {rest}"
+            concept = self.vocab.lookup(form)
+            if concept is None:
+                return
+            yield concept, form
+            end = m.start()
 
     def _title_name_ok(self, name: str) -> bool:
         words = name.split()
@@ -327,10 +344,16 @@ class Extractor:
         for m in _HEAD_BEFORE.finditer(abstract):
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        for m in _NAME_THEN_HEAD.finditer(abstract):
+            if abstract.count(m["name"]) < 2:
+                continue  # "PatrickStar system ... PatrickStar uses": a name used as one
+            head = m["head"].split()
+            type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
+            candidates.append((m["name"], type_))
         out = []
         for raw, type_ in candidates:
             name = _clean_name(raw)
-            if type_ is None or name in seen:
+            if type_ is None or name in seen or not name[:1].isalpha() or _MODIFIER_SUFFIX.search(name):
                 continue
             if not (is_name_like(name) or (name in proposed and name[:1].isupper())):
                 continue
@@ -359,6 +382,12 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _generic_class(long_form: str, short_form: str) -> bool:
+    """A lower-case, plural long form names a class of things, not one thing
+    ("on-device language models (ODLMs)")."""
+    return long_form == long_form.lower() and (short_form.endswith("s") or long_form.endswith("s"))
 
 
 def _long_form(sf: str, candidate: str) -> int | None:

@@ -1,8 +1,9 @@
 """Load the SKOS vocabularies and the lexicon in ``ontology/`` into a matcher.
 
 The vocabularies are parsed with pyoxigraph (about ten times faster than
-rdflib's parser) and compiled into two trie-shaped regular expressions: one
-for labels matched in any case, one for labels matched as written.
+rdflib's parser); their labels are found in text by Aho-Corasick automata
+(pyahocorasick), one for labels matched in any case, one for labels matched
+as written.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ class Vocabulary:
     concepts: dict[str, Concept]
     head_nouns: dict[str, str]  # folded head noun -> type
     not_entities: frozenset[str]  # folded terms
-    _matchers: tuple = field(default=None, repr=False)
+    _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
 
@@ -67,10 +68,10 @@ class Vocabulary:
         return self._labels.get(fold(label))
 
     @property
-    def matchers(self):
-        if self._matchers is None:
-            self._matchers = compile_matchers(self.concepts.values())
-        return self._matchers
+    def matcher(self) -> "Matcher":
+        if self._matcher is None:
+            self._matcher = Matcher(self.concepts.values())
+        return self._matcher
 
 
 def ontology_dir() -> Path:
@@ -117,6 +118,10 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
     for iri in sorted(pref):
         if iri not in types:
             continue
+        if types[iri] == "Technique":
+            hidden.setdefault(iri, []).extend(
+                v for label in (pref[iri], *alts.get(iri, ())) for v in verb_forms(label)
+            )
         c = Concept(
             label=pref[iri],
             type=types[iri],
@@ -137,6 +142,21 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
     return Vocabulary(concepts, head_nouns, frozenset(not_entities))
 
 
+def verb_forms(label: str) -> list[str]:
+    """Participles that name a technique as a verb does: "fine-tuned" for
+    fine-tuning, "quantized" for quantization, "distilled" for distillation.
+    Only for lower-case labels, whose words are ordinary English."""
+    if label != label.lower() or len(label) < 6:
+        return []
+    if label.endswith("ization"):
+        return [label[:-7] + "ized"]
+    if label.endswith("illation"):
+        return [label[:-5] + "ed"]
+    if label.endswith("ing") and not label.endswith(("thing", "ring")) and len(label.split()[-1]) > 6:
+        return [label[:-3] + "ed"]
+    return []
+
+
 def matches_any_case(label: str) -> bool:
     """Whether a label is matched case-insensitively (see ontology/vocab/README.md)."""
     return label == label.lower() or " " in label.strip() or any(ch.isdigit() for ch in label)
@@ -146,54 +166,91 @@ def _normal(label: str) -> str:
     return " ".join(fold_separators(label).split())
 
 
-def _trie_regex(words) -> str:
-    """A regular expression matching exactly ``words``, shaped as a trie so that
-    Python's backtracking matcher stays fast with thousands of alternatives."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+class Matcher:
+    """Finds vocabulary labels in text with two Aho-Corasick automata (one
+    over lower-cased text for labels matched in any case, one over the text
+    as written), keeping matches that start and end at word boundaries."""
 
-    def emit(node) -> str:
-        ends = "" in node
-        branches = []
-        for ch in sorted(k for k in node if k):
-            piece = r"\s+" if ch == " " else re.escape(ch)
-            branches.append(piece + emit(node[ch]))
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends:
-            body = "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
-        return body
+    def __init__(self, concepts):
+        import ahocorasick
 
-    return emit(trie)
+        self.concepts: list[Concept] = []
+        self._automata = []
+        tables = ({}, {})  # any case, as written
+        for c in concepts:
+            index = len(self.concepts)
+            self.concepts.append(c)
+            for label in (c.label, *c.alt_labels, *c.hidden_labels):
+                norm = _normal(label)
+                if len(norm) < 2:
+                    continue
+                if matches_any_case(label):
+                    forms, table = {norm.lower()}, tables[0]
+                else:
+                    forms, table = {norm, norm.upper()}, tables[1]
+                for form in forms:
+                    for suffix in _PLURALS:
+                        table.setdefault(form + suffix, (index, len(form) + len(suffix)))
+        for any_case, table in zip((True, False), tables):
+            automaton = ahocorasick.Automaton()
+            for key, value in table.items():
+                automaton.add_word(key, value)
+            if len(automaton):
+                automaton.make_automaton()
+                self._automata.append((any_case, automaton))
 
-
-_PLURAL = r"(?:e?s|E?S)?"
-
-
-def compile_matchers(concepts):
-    """Compile (regex, table) pairs; table maps a normalised matched label to its concept."""
-    insensitive: dict[str, Concept] = {}
-    sensitive: dict[str, Concept] = {}
-    for c in concepts:
-        for label in (c.label, *c.alt_labels, *c.hidden_labels):
-            norm = _normal(label)
-            if len(norm) < 2:
-                continue
-            if matches_any_case(label):
-                insensitive.setdefault(norm.lower(), c)
+    def find(self, text: str):
+        """(start, end, concept) for every label in text, longest first where
+        matches overlap, sorted by position."""
+        folded = normalize_text(text)
+        lowered = None
+        found = []
+        n = len(folded)
+        for any_case, automaton in self._automata:
+            if any_case:
+                if lowered is None:
+                    lowered = _lower_same_length(folded)
+                haystack = lowered
             else:
-                sensitive.setdefault(norm, c)
-                sensitive.setdefault(norm.upper(), c)
-    out = []
-    for table, flags in ((insensitive, re.IGNORECASE), (sensitive, 0)):
-        if not table:
-            continue
-        body = _trie_regex(sorted(table))
-        pattern = r"(?<![\w.+#])(" + body + ")" + _PLURAL + r"(?![\w+#]|\.\w)"
-        out.append((re.compile(pattern, flags), table, bool(flags)))
-    return tuple(out)
+                haystack = folded
+            for end, (index, length) in automaton.iter_long(haystack):
+                start, stop = end - length + 1, end + 1
+                if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS):
+                    continue
+                if stop < n and (folded[stop].isalnum() or folded[stop] in "+#" or
+                                 (folded[stop] == "." and stop + 1 < n and folded[stop + 1].isalnum())):
+                    continue
+                found.append((start, stop, self.concepts[index]))
+        if len(self._automata) > 1:
+            found.sort(key=lambda x: (x[0] - x[1], x[0]))
+            taken: list[tuple[int, int]] = []
+            kept = []
+            for s, e, c in found:
+                if not any(s < te and ts < e for ts, te in taken):
+                    taken.append((s, e))
+                    kept.append((s, e, c))
+            found = kept
+        found.sort(key=lambda x: x[0])
+        return found
+
+
+_PLURALS = ("", "s", "es", "S", "ES")
+_JOINERS = "_.+#@/\\"
+_SPACES = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\u00a0"})
+
+
+def normalize_text(text: str) -> str:
+    """Dashes, underscores and white space become plain spaces; length is kept."""
+    return fold_separators(text).translate(_SPACES)
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def compile_matchers(concepts) -> Matcher:
+    """A matcher for the labels of ``concepts``."""
+    return Matcher(concepts)

@@ -25,6 +25,10 @@ kge:LLaMA a skos:Concept, kg:Model ; skos:prefLabel "LLaMA"@en ; skos:altLabel "
 kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hiddenLabel "Llama2"@en ; skos:broader kge:LLaMA .
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
+kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
+kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
+kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
+kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
 """
 
 
@@ -137,3 +141,19 @@ def test_short_forms_of_generic_terms_are_vetoed_corpus_wide(vocab):
 ])
 def test_is_name_like(token, expected):
     assert is_name_like(token) is expected
+
+
+def test_coordinated_labels(ex):
+    got = found(ex, "A Study", "We combine data, pipeline and tensor parallelism on GPUs.")
+    assert got == {"data parallelism": "Technique", "pipeline parallelism": "Technique",
+                   "tensor parallelism": "Technique", "GPU": "Hardware"}
+    assert found(ex, "A Study", "Both model and tensor parallelism.") == {"tensor parallelism": "Technique"}
+
+
+def test_verb_forms_of_techniques(ex):
+    from kgraph.vocabulary import verb_forms
+
+    assert found(ex, "A Study", "The model was fine-tuned.") == {"fine-tuning": "Technique"}
+    assert verb_forms("fine-tuning") == ["fine-tuned"]
+    assert verb_forms("quantization") == ["quantized"]
+    assert verb_forms("Flash Decoding") == []
