@@ -72,6 +72,7 @@ _MODIFIER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -191,7 +192,8 @@ class Extractor:
     # -- per paper --------------------------------------------------------
     def extract(self, title: str, abstract: str = "") -> dict[str, Mention]:
         """The entities a paper mentions, by folded canonical label."""
-        text = f"{title}\n{abstract}" if abstract else title
+        text = _URL.sub(lambda m: " " * len(m.group(0)), f"{title}\n{abstract}" if abstract else title)
+        abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
         covered: list[tuple[int, int]] = []  # spans already explained
 
@@ -210,9 +212,18 @@ class Extractor:
 
         # 1. acronyms defined in the text
         local: dict[str, Concept] = {}  # short forms defined here -> concept
+        redefined: set[str] = set()  # short forms the text defines otherwise than the vocabulary
+        expansions: dict[str, str] = {}  # name -> its spelled-out form in parentheses
         for long_form, sf, lf_start, sf_end in self.acronym_definitions(text):
             sf_clean = sf[:-1] if sf.endswith("s") and sf[:-1].isupper() else sf
-            concept = self.vocab.lookup(sf_clean) or self.vocab.lookup(long_form)
+            concept = self.vocab.lookup(long_form)
+            if concept is None:
+                concept = self.vocab.lookup(sf_clean)
+                if concept is not None and self.head_type(long_form) not in (None, concept.type):
+                    # "autoregressive models (ARMs)" is not the ARM architecture:
+                    # the text's own definition wins over the vocabulary here.
+                    redefined.add(sf_clean)
+                    concept = None
             if concept is None:
                 if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
                     self.vetoed.add(fold(sf_clean))
@@ -230,9 +241,17 @@ class Extractor:
             add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
             covered.append((lf_start, sf_end))
 
+        # "SpecExec (Speculative Execution)": the parenthesis spells the name out
+        for m in _NAME_THEN_EXPANSION.finditer(text):
+            if is_name_like(m["name"]) and _long_form(re.sub(r"[^A-Z0-9]", "", m["name"]), m["long"]) == 0:
+                covered.append((m.start("long"), m.end("long")))
+                expansions[m["name"]] = m["long"]
+
         # 2. vocabulary labels (and the short forms defined above)
         for s, e, c, surface in self.match_vocabulary(text):
             if any(cs <= s and e <= ce for cs, ce in covered):
+                continue
+            if redefined and (surface in redefined or surface.rstrip("s") in redefined):
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
@@ -272,14 +291,30 @@ class Extractor:
         for sm in _SIZE.finditer(text):
             family = sm["family"]
             if sm["version"]:
+                known = next(filter(None, (
+                    self.vocab.lookup(f"{base}{sep}{sm['version']}")
+                    for base in (family, family.rstrip("vV-")) for sep in (" ", "")
+                )), None)
+                if known is not None:  # "LLaMav2-7B" is Llama 2
+                    add(known.label, known.type, sm.group(0), _VOCAB)
+                    continue
                 family = f"{family}-{sm['version']}"
             if self.vocab.lookup(family) or self.is_not_entity(family) or len(family) < 2:
                 continue
             if family.lower() in _FUNCTION_WORDS or not (is_name_like(family) or family[0].isupper()):
                 continue
             add(family, "Model", family, _PATTERN)
+        for name, long_form in expansions.items():
+            m = mentions.get(fold(name))
+            if m is not None:
+                m.alt_labels.add(long_form)
         self._vendor_rule(text, mentions)
         return mentions
+
+    def _is_compound(self, name: str) -> bool:
+        """A name made of vocabulary labels joined by hyphens or slashes ("CPU-GPU")."""
+        parts = re.split(r"[-/]", name)
+        return len(parts) > 1 and all(self.vocab.lookup(p) for p in parts)
 
     def _coordinated(self, text: str, start: int, surface: str):
         """Concepts named by coordination with a matched label: "data, tensor
@@ -345,8 +380,8 @@ class Extractor:
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
         for m in _NAME_THEN_HEAD.finditer(abstract):
-            if abstract.count(m["name"]) < 2:
-                continue  # "PatrickStar system ... PatrickStar uses": a name used as one
+            if abstract.count(m["name"]) < 2 or m["name"].isupper() or self._is_compound(m["name"]):
+                continue  # wanted: "PatrickStar system ... PatrickStar uses", a name used as one
             head = m["head"].split()
             type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
             candidates.append((m["name"], type_))
@@ -354,6 +389,8 @@ class Extractor:
         for raw, type_ in candidates:
             name = _clean_name(raw)
             if type_ is None or name in seen or not name[:1].isalpha() or _MODIFIER_SUFFIX.search(name):
+                continue
+            if sum(c.isalpha() for c in name) < 2 or self._is_compound(name):
                 continue
             if not (is_name_like(name) or (name in proposed and name[:1].isupper())):
                 continue
@@ -385,9 +422,11 @@ class Extractor:
 
 
 def _generic_class(long_form: str, short_form: str) -> bool:
-    """A lower-case, plural long form names a class of things, not one thing
-    ("on-device language models (ODLMs)")."""
-    return long_form == long_form.lower() and (short_form.endswith("s") or long_form.endswith("s"))
+    """A plural short form, or a lower-case plural long form, names a class
+    of things, not one thing ("on-device language models (ODLMs)",
+    "Feed-Forward Networks (FFNs)")."""
+    plural_sf = short_form.endswith("s") and short_form[:-1].isupper()
+    return plural_sf or (long_form == long_form.lower() and long_form.endswith("s"))
 
 
 def _long_form(sf: str, candidate: str) -> int | None:

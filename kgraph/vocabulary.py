@@ -235,7 +235,7 @@ class Matcher:
 
 
 _PLURALS = ("", "s", "es", "S", "ES")
-_JOINERS = "_.+#@/\\"
+_JOINERS = "_.+#@\\"
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\u00a0"})
 
 

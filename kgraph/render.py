@@ -1,0 +1,660 @@
+"""Draw the graph as one self-contained, offline HTML page.
+
+The page inlines vis-network's JS and CSS (read from the copy pyvis ships)
+and an application script from ``templates/graph.html.j2``; it loads nothing
+from the network. pyvis's own templates and ``Network`` are not used: its
+``in_line`` page still links Bootstrap from a CDN, and ``from_nx``/``add_edge``
+are quadratic.
+
+Everything a browser would have to compute slowly is computed here: node
+positions (a force layout with cut-off repulsion started from a layout of the
+Louvain clusters, so it scales to thousands of nodes), sizes, clusters and
+the details shown on click. The page itself runs with physics off.
+
+Output is deterministic: nodes and edges are sorted, the layout and the
+clustering are seeded, coordinates are rounded, no time stamp or random id
+is written. Corpus text only travels as JSON inside a non-executed
+``<script type="application/json">`` with ``<``, ``>`` and ``&`` escaped, and
+the page only ever sets it as ``textContent``.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+from pathlib import Path
+
+ENTITY_TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")
+
+# Tableau 10: distinct, readable on white, fairly colour-blind safe.
+TYPE_COLORS = {
+    "Model": "#4e79a7",
+    "Technique": "#f28e2b",
+    "Hardware": "#e15759",
+    "Software": "#76b7b2",
+    "Dataset": "#59a14f",
+    "Organization": "#b07aa1",
+}
+EXTRA_COLORS = ("#9c755f", "#edc948", "#ff9da7", "#86bcb6")
+PAPER_GROUP, PAPER_COLOR = "Paper", "#bab0ac"
+CLUSTER_COLORS = (
+    "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#8cd17d", "#d37295", "#499894",
+)
+OTHER_CLUSTER_COLOR = "#c8c8c8"
+
+SEED = 7
+PX = 40.0  # pixels per unit of the layout (the ideal edge length)
+MIN_RADIUS, MAX_RADIUS, PAPER_RADIUS = 6.0, 28.0, 5.0
+TOP_COMENTIONS = 10
+MAX_ABSTRACT = 1200
+VIS_VERSION = "9.1.2"
+TEMPLATE = "templates/graph.html.j2"
+
+
+# --------------------------------------------------------------------------
+# Selection
+
+
+def select_subgraph(
+    G,
+    *,
+    include_papers: bool = False,
+    types=None,
+    min_weight: int = 1,
+    max_nodes: int | None = None,
+    around: str | None = None,
+    depth: int = 1,
+):
+    """The part of ``G`` to draw, as a new graph with nodes and edges in sorted
+    order (so that seeded layout and clustering do not depend on how ``G`` was
+    built). Attribute dicts are shared with ``G``, not copied.
+
+    Steps, in order: keep entities of ``types``; drop co-mention edges lighter
+    than ``min_weight``; with ``around`` (an entity id, label or alias) keep
+    the entities within ``depth`` co-mention hops of it, over what is left;
+    with ``max_nodes`` keep that many entities with the most papers (the
+    ``around`` entity always stays); with ``include_papers`` add the papers
+    mentioning a kept entity and their ``mentions`` edges. Isolated entities
+    are kept.
+    """
+    import networkx as nx
+
+    from .errors import KgraphError
+
+    if min_weight is None:
+        min_weight = 1
+    if max_nodes is not None and max_nodes < 1:
+        raise KgraphError(f"max_nodes must be at least 1, not {max_nodes}")
+    if depth < 0:
+        raise KgraphError(f"depth must be 0 or more, not {depth}")
+    entities = {n: d for n, d in G.nodes(data=True) if d.get("kind") == "entity"}
+    wanted = _check_types(types, entities) if types is not None else None
+    keep = {n for n, d in entities.items() if wanted is None or d.get("type") in wanted}
+    center = _resolve(G, entities, around) if around is not None else None
+    if center is not None:
+        keep.add(center)
+
+    comentions = sorted(
+        (min(a, b), max(a, b), d)
+        for a, b, d in G.edges(data=True)
+        if d.get("relation") == "co-mention"
+        and d.get("weight", 1) >= min_weight
+        and a in keep
+        and b in keep
+    )
+    if center is not None:
+        adj: dict[str, list[str]] = {}
+        for a, b, _ in comentions:
+            adj.setdefault(a, []).append(b)
+            adj.setdefault(b, []).append(a)
+        reached, frontier = {center}, [center]
+        for _ in range(depth):
+            frontier = sorted({m for n in frontier for m in adj.get(n, ()) if m not in reached})
+            reached.update(frontier)
+        keep = reached
+    if max_nodes is not None and len(keep) > max_nodes:
+        ranked = sorted(keep, key=lambda n: (n != center, *_importance(n, entities[n])))
+        keep = set(ranked[:max_nodes])
+
+    H = nx.Graph()
+    for n in sorted(keep):
+        H.add_node(n, **entities[n])
+    H.add_edges_from((a, b, d) for a, b, d in comentions if a in keep and b in keep)
+    if include_papers:
+        mentions = sorted(
+            (p, e, d)
+            for a, b, d in G.edges(data=True)
+            if d.get("relation") == "mentions"
+            for p, e in ((a, b) if a not in entities else (b, a),)
+            if e in keep
+        )
+        for p in sorted({p for p, _, _ in mentions}):
+            H.add_node(p, **G.nodes[p])
+        H.add_edges_from(mentions)
+    H.graph["center"] = center
+    return H
+
+
+def _importance(n, d):
+    """Sort key: more papers first, then label, then id."""
+    return (-len(d.get("papers") or ()), str(d.get("label", n)).casefold(), n)
+
+
+def _check_types(types, entities):
+    from .errors import KgraphError
+
+    if isinstance(types, str):
+        types = [types]
+    known = sorted(set(ENTITY_TYPES) | {d.get("type") for d in entities.values()} - {None})
+    by_fold = {t.casefold(): t for t in known}
+    out = set()
+    for t in types:
+        if t.casefold() not in by_fold:
+            raise KgraphError(f"unknown entity type {t!r}; choose from {', '.join(known)}")
+        out.add(by_fold[t.casefold()])
+    return out
+
+
+def _resolve(G, entities, name):
+    """The entity node ``name`` designates: a node id, else a label or alias
+    (compared with ``names.fold``), preferring labels, then more papers."""
+    from .errors import AmbiguousEntity, EntityNotFound
+    from .names import fold
+
+    if name in entities:
+        return name
+    if name in G:
+        raise EntityNotFound(name)  # a paper: only entities can be a focus
+    key = fold(name)
+    by_label = [n for n, d in entities.items() if fold(str(d.get("label", ""))) == key]
+    by_alias = [n for n, d in entities.items() if key in {fold(a) for a in d.get("aliases") or ()}]
+    for found in (by_label, by_alias):
+        if len(found) == 1:
+            return found[0]
+        if found:
+            best = sorted(found, key=lambda n: _importance(n, entities[n]))
+            top = len(entities[best[0]].get("papers") or ())
+            if top > len(entities[best[1]].get("papers") or ()):
+                return best[0]
+            raise AmbiguousEntity(
+                name, [f"{entities[n].get('label')} ({entities[n].get('type')})" for n in best]
+            )
+    import difflib
+
+    labels = sorted({str(d.get("label", "")) for d in entities.values()})
+    close = difflib.get_close_matches(name, labels, n=5, cutoff=0.75)
+    raise EntityNotFound(name, close)
+
+
+# --------------------------------------------------------------------------
+# Clusters and layout
+
+
+def clusters(H, seed: int = SEED) -> list[list[str]]:
+    """Louvain communities of the entities of ``H`` over co-mention weights,
+    largest first (ties: smallest node id); each community sorted."""
+    import networkx as nx
+
+    E = nx.Graph()
+    E.add_nodes_from(n for n, d in H.nodes(data=True) if d.get("kind") == "entity")
+    E.add_edges_from(
+        (a, b, {"weight": d.get("weight", 1)})
+        for a, b, d in H.edges(data=True)
+        if d.get("relation") == "co-mention"
+    )
+    if not len(E):
+        return []
+    found = nx.community.louvain_communities(E, weight="weight", seed=seed)
+    return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+def node_radius(d, max_papers: int) -> float:
+    """Radius in pixels: papers are small squares; an entity grows with the
+    square root of its number of papers, so area follows the count."""
+    if d.get("kind") != "entity":
+        return PAPER_RADIUS
+    n = len(d.get("papers") or ())
+    return round(MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(n / max(max_papers, 1)), 1)
+
+
+def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = None):
+    """Positions ``{node: (x, y)}`` in pixels, rounded to integers.
+
+    Each connected component is laid out on its own: its Louvain clusters are
+    placed by a spring layout of the cluster graph, their nodes scattered in
+    discs around those places, then refined by Fruchterman-Reingold with
+    repulsion cut off at short range (the grid variant, so one iteration is
+    near linear in nodes + edges). Components are then packed in rows, the
+    largest first, isolated nodes last.
+    """
+    import numpy as np
+
+    nodes = list(H)
+    n = len(nodes)
+    if n == 0:
+        return {}
+    index = {v: i for i, v in enumerate(nodes)}
+    if cluster_of is None:
+        cluster_of = {v: c for c, members in enumerate(clusters(H, seed)) for v in members}
+    max_papers = max(
+        (len(d.get("papers") or ()) for _, d in H.nodes(data=True) if d.get("kind") == "entity"),
+        default=1,
+    )
+    radius = np.array([node_radius(H.nodes[v], max_papers) for v in nodes]) / PX
+    edges = [(index[a], index[b], d) for a, b, d in H.edges(data=True)]
+    u = np.array([e[0] for e in edges], dtype=np.int64)
+    v = np.array([e[1] for e in edges], dtype=np.int64)
+    w = np.array(
+        [1.0 + math.log(d.get("weight", 1)) if d.get("relation") == "co-mention" else 0.5
+         for _, _, d in edges]
+    )
+    rng = np.random.default_rng(seed)
+    pos = np.zeros((n, 2))
+
+    comps = sorted(
+        (sorted(index[x] for x in c) for c in _components(H)), key=lambda c: (-len(c), c[0])
+    )
+    offset = 0.0
+    for comp in comps:
+        span = _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed)
+        pos[comp] += (offset + span, 0.0)
+        offset += 2 * span + 10.0
+
+    if iterations is None:
+        iterations = 120 if n <= 2000 else 80
+    _fruchterman_reingold(np, pos, u, v, w, radius, iterations)
+    _pack(np, pos, comps, radius)
+    pos *= PX
+    return {x: (int(round(pos[i, 0])), int(round(pos[i, 1]))) for i, x in enumerate(nodes)}
+
+
+def _components(H):
+    import networkx as nx
+
+    return nx.connected_components(H)
+
+
+def _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed):
+    """Initial positions for one component, centred on 0; returns its radius."""
+    import networkx as nx
+
+    size = len(comp)
+    span = 0.75 * math.sqrt(size) + 1.0
+    groups: dict[int, list[int]] = {}
+    papers = []
+    for i in comp:
+        if H.nodes[nodes[i]].get("kind") == "entity":
+            groups.setdefault(cluster_of.get(nodes[i], -1), []).append(i)
+        else:
+            papers.append(i)
+    if len(groups) <= 1 or size < 12:
+        pos[comp] = _disc(np, rng, len(comp)) * span
+        return span
+    # Cluster graph: one node per cluster, weighted by the co-mentions between.
+    C = nx.Graph()
+    C.add_nodes_from(sorted(groups))
+    where = {i: c for c, members in groups.items() for i in members}
+    for a, b, d in H.subgraph([nodes[i] for i in comp]).edges(data=True):
+        ca, cb = where.get(index[a]), where.get(index[b])
+        if ca is not None and cb is not None and ca != cb:
+            prev = C.get_edge_data(ca, cb, {"weight": 0})["weight"]
+            C.add_edge(ca, cb, weight=prev + d.get("weight", 1))
+    if len(C) < 500:
+        centers = nx.spring_layout(C, weight="weight", seed=seed, iterations=100, method="force")
+    else:  # the dense spring layout is quadratic in memory; a disc is enough here
+        centers = dict(zip(sorted(groups), _disc(np, rng, len(groups))))
+    for c, members in groups.items():
+        cx, cy = centers[c]
+        local = 0.7 * math.sqrt(len(members)) + 0.3
+        pos[members] = _disc(np, rng, len(members)) * local + (cx * span, cy * span)
+    for i in papers:  # a paper starts among the entities it mentions
+        near = [index[m] for m in H[nodes[i]]]
+        pos[i] = pos[near].mean(axis=0) + rng.normal(0, 0.5, 2)
+    return span
+
+
+def _disc(np, rng, k):
+    """``k`` points spread uniformly over the unit disc."""
+    r = np.sqrt(rng.random(k))
+    t = rng.random(k) * 2 * math.pi
+    return np.column_stack((r * np.cos(t), r * np.sin(t)))
+
+
+def _near_pairs(np, pos, cell):
+    """Index pairs (i < j by cell order) of points in the same or adjacent
+    grid cells of side ``cell``: every pair closer than ``cell`` is among them."""
+    n = len(pos)
+    c = np.floor(pos / cell).astype(np.int64)
+    c -= c.min(axis=0)
+    width = int(c[:, 0].max()) + 3
+    key = (c[:, 1] + 1) * width + (c[:, 0] + 1)
+    order = np.argsort(key, kind="stable")
+    skey = key[order]
+    ids = np.arange(n)
+    out_i, out_j = [], []
+    for dx, dy in ((0, 0), (1, 0), (-1, 1), (0, 1), (1, 1)):
+        target = key + dy * width + dx
+        lo = np.searchsorted(skey, target, "left")
+        count = np.searchsorted(skey, target, "right") - lo
+        total = int(count.sum())
+        if not total:
+            continue
+        i = np.repeat(ids, count)
+        j = order[np.repeat(lo - (np.cumsum(count) - count), count) + np.arange(total)]
+        if dx == 0 and dy == 0:
+            keep = i < j
+            i, j = i[keep], j[keep]
+        out_i.append(i)
+        out_j.append(j)
+    if not out_i:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    return np.concatenate(out_i), np.concatenate(out_j)
+
+
+def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, k=1.0):
+    """Refine ``pos`` in place. Distances are measured between node rims, so
+    big nodes get room; repulsion acts only between rims closer than ``2k``."""
+    n = len(pos)
+    if n < 2:
+        return
+    reach = 2 * k + 2 * float(radius.max())
+    t0 = 1.5 * k
+    for it in range(iterations):
+        t = t0 * (1 - it / iterations) + 0.02 * k
+        disp = np.zeros((n, 2))
+        i, j = _near_pairs(np, pos, reach)
+        if len(i):
+            d = pos[i] - pos[j]
+            dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
+            gap = dist - radius[i] - radius[j]
+            near = gap < 2 * k
+            i, j, d, dist, gap = i[near], j[near], d[near], dist[near], gap[near]
+            f = (k * k / np.maximum(gap, 0.05 * k)) / dist
+            for axis in (0, 1):
+                fx = d[:, axis] * f
+                disp[:, axis] += np.bincount(i, fx, n) - np.bincount(j, fx, n)
+        if len(u):
+            d = pos[u] - pos[v]
+            dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
+            gap = np.maximum(dist - radius[u] - radius[v], 0.0)
+            f = w * gap * gap / k / dist
+            for axis in (0, 1):
+                fx = d[:, axis] * f
+                disp[:, axis] += np.bincount(v, fx, n) - np.bincount(u, fx, n)
+        length = np.sqrt((disp * disp).sum(axis=1)) + 1e-9
+        pos += disp * (np.minimum(length, t) / length)[:, None]
+
+
+def _pack(np, pos, comps, radius):
+    """Move the components apart: the largest at the top left, the others
+    in rows below it, as wide as the largest (or the square root of the
+    total area, if wider)."""
+    gap = 1.5
+    boxes = []
+    for comp in comps:
+        p = pos[comp]
+        r = radius[comp][:, None]
+        lo, hi = (p - r).min(axis=0), (p + r).max(axis=0)
+        boxes.append((lo, hi - lo))
+    area = sum(float((s[0] + gap) * (s[1] + gap)) for _, s in boxes)
+    width = max(float(boxes[0][1][0]), math.sqrt(area))
+    x = y = row = 0.0
+    for comp, (lo, size) in zip(comps, boxes):
+        if x > 0 and x + size[0] > width:
+            x, y, row = 0.0, y + row + gap, 0.0
+        pos[comp] += (x - lo[0], y - lo[1])
+        x += float(size[0]) + gap
+        row = max(row, float(size[1]))
+    pos -= pos.mean(axis=0)
+
+
+# --------------------------------------------------------------------------
+# Page
+
+
+def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED) -> dict:
+    """The JSON document the page draws: groups, clusters, nodes, edges and
+    the paper titles the side panel lists. Nodes are numbered in ``H``'s
+    order; node ids (IRIs) are not written."""
+    found = clusters(H, seed)
+    cluster_of = {v: c for c, members in enumerate(found) for v in members}
+    pos = layout(H, cluster_of, seed=seed)
+    nodes = list(H)
+    index = {v: i for i, v in enumerate(nodes)}
+    kinds = {v: H.nodes[v].get("kind") for v in nodes}
+
+    present = {H.nodes[v].get("type") for v in nodes if kinds[v] == "entity"}
+    groups = [t for t in ENTITY_TYPES if t in present]
+    groups += sorted(t for t in present - set(ENTITY_TYPES) if t is not None)
+    if any(k != "entity" for k in kinds.values()):
+        groups.append(PAPER_GROUP)
+    extra = iter(EXTRA_COLORS * (len(groups) // len(EXTRA_COLORS) + 1))
+    colors = [
+        PAPER_COLOR if g == PAPER_GROUP else TYPE_COLORS.get(g) or next(extra) for g in groups
+    ]
+    group_of = {g: i for i, g in enumerate(groups)}
+    counts = [0] * len(groups)
+
+    # Paper table: every paper a drawn node refers to, by first reference.
+    papers: list[dict] = []
+    paper_index: dict[str, int] = {}
+
+    def paper(pid):
+        if pid not in paper_index:
+            paper_index[pid] = len(papers)
+            d = G.nodes[pid] if pid in G else {}
+            entry = {"t": str(d.get("title") or d.get("label") or pid)}
+            if d.get("published"):
+                entry["d"] = str(d["published"])
+            papers.append(entry)
+        return paper_index[pid]
+
+    def newest_first(pids):
+        pids = sorted(pids, key=lambda p: _paper_title(G, p).casefold())
+        return sorted(pids, key=lambda p: str(G.nodes[p].get("published") or "") if p in G else "",
+                      reverse=True)
+
+    max_papers = max(
+        (len(H.nodes[v].get("papers") or ()) for v in nodes if kinds[v] == "entity"), default=1
+    )
+    out_nodes = []
+    for v in nodes:
+        d = H.nodes[v]
+        x, y = pos[v]
+        g = group_of[d.get("type") if kinds[v] == "entity" else PAPER_GROUP]
+        counts[g] += 1
+        node = {"l": str(d.get("label", v)), "g": g, "x": x, "y": y,
+                "s": node_radius(d, max_papers), "c": cluster_of.get(v, -1)}
+        if kinds[v] == "entity":
+            pids = list(d.get("papers") or ())
+            node["n"] = len(pids)
+            if d.get("aliases"):
+                node["a"] = [str(a) for a in d["aliases"]]
+            broader = [str(G.nodes[b].get("label", b)) for b in d.get("broader") or () if b in G]
+            if broader:
+                node["b"] = sorted(broader)
+            node["p"] = [paper(p) for p in newest_first(pids)]
+            node["m"] = _top_comentions(G, v, index)
+        else:
+            node["q"] = paper(v)
+            _paper_details(papers[node["q"]], d)
+            node["e"] = sorted(
+                ([str(G.nodes[e].get("label", e)), index.get(e, -1)]
+                 for e in G[v] if G.nodes[e].get("kind") == "entity"),
+                key=lambda le: (le[0].casefold(), le[1]),
+            )
+        out_nodes.append(node)
+
+    co, me = [], []
+    for a, b, d in H.edges(data=True):
+        ia, ib = index[a], index[b]
+        if d.get("relation") == "co-mention":
+            ia, ib = min(ia, ib), max(ia, ib)
+            co.append([ia, ib, int(d.get("weight", 1)), round(float(d.get("association", 0)), 3),
+                       [paper(p) for p in newest_first(d.get("papers") or ())]])
+        else:
+            if kinds[a] == "entity":
+                ia, ib = ib, ia
+            me.append([ia, ib, 1 if d.get("introduces") else 0])
+    co.sort(key=lambda e: (e[0], e[1]))
+    me.sort()
+
+    order = sorted(
+        range(len(nodes)),
+        key=lambda i: (kinds[nodes[i]] != "entity", -out_nodes[i].get("n", 0),
+                       -H.degree(nodes[i]), out_nodes[i]["l"].casefold(), nodes[i]),
+    )
+    cluster_info = []
+    for c, members in enumerate(found[: len(CLUSTER_COLORS)]):
+        if len(members) < 2:
+            break
+        top = sorted(members, key=lambda m: _importance(m, H.nodes[m]))[:3]
+        cluster_info.append({"size": len(members), "color": CLUSTER_COLORS[c],
+                             "top": [str(H.nodes[m].get("label", m)) for m in top]})
+    center = H.graph.get("center")
+    return {
+        "title": title,
+        "groups": [{"name": g, "color": c, "count": k} for g, c, k in zip(groups, colors, counts)],
+        "clusters": cluster_info,
+        "clusterCount": sum(1 for m in found if len(m) > 1),
+        "otherColor": OTHER_CLUSTER_COLOR,
+        "nodes": out_nodes,
+        "co": co,
+        "me": me,
+        "papers": papers,
+        "order": order,
+        "focus": index.get(center) if center is not None else None,
+        "minWeight": min((e[2] for e in co), default=1),
+        "maxWeight": max((e[2] for e in co), default=1),
+        "maxPapers": max_papers,
+    }
+
+
+def _paper_title(G, pid):
+    d = G.nodes[pid] if pid in G else {}
+    return str(d.get("title") or d.get("label") or pid)
+
+
+def _paper_details(entry, d):
+    authors = d.get("authors")
+    if isinstance(authors, (list, tuple)):
+        authors = ", ".join(str(a) for a in authors)
+    if authors:
+        entry["au"] = str(authors)
+    if d.get("organization"):
+        entry["o"] = str(d["organization"])
+    if d.get("upvotes") is not None:
+        entry["v"] = d["upvotes"] if isinstance(d["upvotes"], int) else str(d["upvotes"])
+    abstract = str(d.get("abstract") or "")
+    if abstract:
+        entry["ab"] = abstract if len(abstract) <= MAX_ABSTRACT else abstract[:MAX_ABSTRACT] + "…"
+
+
+def _top_comentions(G, v, index):
+    """The strongest co-mentions of ``v`` in the whole graph (drawn or not):
+    [label, weight, node number or -1]."""
+    rows = [
+        (-d.get("weight", 1), -float(d.get("association", 0)), str(G.nodes[m].get("label", m)), m)
+        for m, d in G[v].items()
+        if d.get("relation") == "co-mention"
+    ]
+    rows.sort(key=lambda r: (r[0], r[1], r[2].casefold(), r[3]))
+    return [[label, -w, index.get(m, -1)] for w, _, label, m in rows[:TOP_COMENTIONS]]
+
+
+def script_json(data) -> str:
+    """JSON safe inside an HTML ``<script>`` element: no ``<``, ``>`` or ``&``
+    (so neither ``</script>`` nor ``<!--`` can occur) and no raw U+2028/9."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def vis_assets() -> tuple[str, str]:
+    """vis-network's (JS, CSS) from pyvis's package files, found without
+    importing pyvis (whose import pulls in IPython)."""
+    from importlib.util import find_spec
+
+    from .errors import KgraphError
+
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise KgraphError("the HTML view needs pyvis's copy of vis-network: pip install pyvis")
+    lib = Path(list(spec.submodule_search_locations)[0]) / "templates" / "lib"
+    folder = lib / f"vis-{VIS_VERSION}"
+    if not folder.is_dir():
+        found = sorted(lib.glob("vis-*"), key=lambda p: tuple(int(x) for x in p.name[4:].split(".")
+                                                              if x.isdigit()))
+        if not found:
+            raise KgraphError(f"{lib}: no vis-network files in this pyvis; reinstall pyvis")
+        folder = found[-1]
+    js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+    css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    # Inline <script>/<style> end at the first "</script"/"</style"; a "<!--"
+    # can make a later "<script" swallow the page.
+    low_js, low_css = js.lower(), css.lower()
+    if "</script" in low_js or "<!--" in low_js or "</style" in low_css:
+        raise KgraphError(f"{folder}: vis-network cannot be inlined safely; use pyvis 0.3.2")
+    return js, css
+
+
+def generate_html(G, *, include_papers: bool = False, types=None, min_weight: int = 1,
+                  max_nodes: int | None = None, around: str | None = None, depth: int = 1,
+                  title: str = "kgraph") -> tuple[str, dict]:
+    """The page as text, and its stats; see ``write_html``."""
+    from importlib.resources import files
+
+    import jinja2
+    from markupsafe import Markup
+
+    H = select_subgraph(G, include_papers=include_papers, types=types, min_weight=min_weight,
+                        max_nodes=max_nodes, around=around, depth=depth)
+    data = graph_data(G, H, title=title)
+    js, css = vis_assets()
+    source = files("kgraph").joinpath(TEMPLATE).read_text(encoding="utf-8")
+    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
+                             keep_trailing_newline=True)
+    page = env.from_string(source).render(
+        title=title,
+        vis_js=Markup(js),
+        vis_css=Markup(css),
+        data=Markup(script_json(data)),
+        vis_version=VIS_VERSION,
+    )
+    stats = {
+        "nodes": len(data["nodes"]),
+        "edges": len(data["co"]) + len(data["me"]),
+        "entities": sum(1 for _, d in H.nodes(data=True) if d.get("kind") == "entity"),
+        "papers": sum(1 for _, d in H.nodes(data=True) if d.get("kind") != "entity"),
+        "co_mentions": len(data["co"]),
+        "mentions": len(data["me"]),
+        "clusters": data["clusterCount"],
+    }
+    return page, stats
+
+
+def write_html(G, path, *, include_papers: bool = False, types=None, min_weight: int = 1,
+               max_nodes: int | None = None, around: str | None = None, depth: int = 1,
+               title: str = "kgraph") -> dict:
+    """Write an interactive, offline HTML view of ``G`` to ``path`` (UTF-8,
+    atomically) and return what it drew: ``nodes``, ``edges`` (and
+    ``entities``, ``papers``, ``co_mentions``, ``mentions``, ``clusters``,
+    ``bytes``).
+
+    By default the page shows entities and their co-mention edges;
+    ``include_papers`` adds papers and ``mentions`` edges. ``types``,
+    ``min_weight``, ``around``/``depth`` and ``max_nodes`` choose what to draw
+    (see ``select_subgraph``); the page can filter further by type and weight.
+    """
+    from .files import write_atomic
+
+    page, stats = generate_html(G, include_papers=include_papers, types=types,
+                                min_weight=min_weight, max_nodes=max_nodes, around=around,
+                                depth=depth, title=title)
+    body = page.encode("utf-8")
+    write_atomic(os.fspath(path), body)
+    stats["bytes"] = len(body)
+    return stats
