@@ -2,6 +2,7 @@
 
     python bench/evaluate.py                 # held-out part
     python bench/evaluate.py --part dev -v   # development part, with misses and false hits
+    python bench/evaluate.py --part dev,dev2 # several parts together
 
 Per paper, the predicted set of (entity, type) is compared with the gold set
 annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
@@ -99,11 +100,12 @@ def report(tp, fp, fn) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", default="heldout", choices=["dev", "heldout", "all"])
+    ap.add_argument("--part", default="heldout",
+                    help="gold files to score, comma-separated: heldout (default), dev, dev2, ...")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
     args = ap.parse_args(argv)
-    gold = read_gold("dev") + read_gold("heldout") if args.part == "all" else read_gold(args.part)
+    gold = [g for part in args.part.split(",") for g in read_gold(part.strip())]
     tp, fp, fn, misses, false_hits = score(gold, predicted_sets(gold, args.corpus))
     print(f"{args.part}: {len(gold)} papers, corpus={args.corpus}")
     print(report(tp, fp, fn))

@@ -390,7 +390,7 @@ class Extractor:
             name = _clean_name(raw)
             if type_ is None or name in seen or not name[:1].isalpha() or _MODIFIER_SUFFIX.search(name):
                 continue
-            if sum(c.isalpha() for c in name) < 2 or self._is_compound(name):
+            if (sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name)) or self._is_compound(name):
                 continue
             if not (is_name_like(name) or (name in proposed and name[:1].isupper())):
                 continue

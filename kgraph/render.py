@@ -47,6 +47,7 @@ SEED = 7
 PX = 40.0  # pixels per unit of the layout (the ideal edge length)
 MIN_RADIUS, MAX_RADIUS, PAPER_RADIUS = 6.0, 28.0, 5.0
 TOP_COMENTIONS = 10
+BIG = 40  # components at least this big get the long-range repulsion
 MAX_ABSTRACT = 1200
 VIS_VERSION = "9.1.2"
 TEMPLATE = "templates/graph.html.j2"
@@ -221,12 +222,14 @@ def node_radius(d, max_papers: int) -> float:
 def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = None):
     """Positions ``{node: (x, y)}`` in pixels, rounded to integers.
 
-    Each connected component is laid out on its own: its Louvain clusters are
-    placed by a spring layout of the cluster graph, their nodes scattered in
-    discs around those places, then refined by Fruchterman-Reingold with
-    repulsion cut off at short range (the grid variant, so one iteration is
-    near linear in nodes + edges). Components are then packed in rows, the
-    largest first, isolated nodes last.
+    Each connected component of ``BIG`` nodes or more is laid out on its own:
+    its Louvain clusters are placed by a spring layout of the cluster graph,
+    its nodes scattered in discs around those places, then refined by
+    Fruchterman-Reingold whose repulsion is exact between neighbouring grid
+    cells and approximated by cell centres of mass beyond (one iteration costs
+    about nodes x occupied cells instead of nodes squared). The small
+    components are refined together, with the near repulsion only. Components
+    are then packed in rows, the largest first, isolated nodes last.
     """
     import numpy as np
 
@@ -251,19 +254,39 @@ def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = Non
     )
     rng = np.random.default_rng(seed)
     pos = np.zeros((n, 2))
-
     comps = sorted(
         (sorted(index[x] for x in c) for c in _components(H)), key=lambda c: (-len(c), c[0])
     )
-    offset = 0.0
-    for comp in comps:
-        span = _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed)
-        pos[comp] += (offset + span, 0.0)
-        offset += 2 * span + 10.0
-
     if iterations is None:
-        iterations = 120 if n <= 2000 else 80
-    _fruchterman_reingold(np, pos, u, v, w, radius, iterations)
+        iterations = 100
+    component = np.zeros(n, dtype=np.int64)
+    for c, comp in enumerate(comps):
+        component[comp] = c
+    offset = 0.0
+    small = []
+    for c, comp in enumerate(comps):
+        span = _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed)
+        if len(comp) >= BIG:
+            keep = component[u] == c
+            local = np.full(n, -1, dtype=np.int64)
+            local[comp] = np.arange(len(comp))
+            sub = pos[comp]
+            _fruchterman_reingold(np, sub, local[u[keep]], local[v[keep]], w[keep],
+                                  radius[comp], iterations, far=True)
+            pos[comp] = sub
+        else:
+            pos[comp] += (offset + span, 0.0)
+            offset += 2 * span + 4.0
+            small.extend(comp)
+    if small:
+        small = np.array(sorted(small), dtype=np.int64)
+        local = np.full(n, -1, dtype=np.int64)
+        local[small] = np.arange(len(small))
+        keep = local[u] >= 0
+        sub = pos[small]
+        _fruchterman_reingold(np, sub, local[u[keep]], local[v[keep]], w[keep],
+                              radius[small], iterations, far=False)
+        pos[small] = sub
     _pack(np, pos, comps, radius)
     pos *= PX
     return {x: (int(round(pos[i, 0])), int(round(pos[i, 1]))) for i, x in enumerate(nodes)}
@@ -321,14 +344,17 @@ def _disc(np, rng, k):
     return np.column_stack((r * np.cos(t), r * np.sin(t)))
 
 
-def _near_pairs(np, pos, cell):
-    """Index pairs (i < j by cell order) of points in the same or adjacent
-    grid cells of side ``cell``: every pair closer than ``cell`` is among them."""
-    n = len(pos)
+def _grid(np, pos, cell):
+    """Grid cell coordinates (from 1, with a margin) and a key per point."""
     c = np.floor(pos / cell).astype(np.int64)
-    c -= c.min(axis=0)
-    width = int(c[:, 0].max()) + 3
-    key = (c[:, 1] + 1) * width + (c[:, 0] + 1)
+    c -= c.min(axis=0) - 1
+    width = int(c[:, 0].max()) + 2
+    return c, c[:, 1] * width + c[:, 0], width
+
+
+def _near_pairs(np, key, width):
+    """Index pairs of points in the same or adjacent grid cells, each once."""
+    n = len(key)
     order = np.argsort(key, kind="stable")
     skey = key[order]
     ids = np.arange(n)
@@ -352,28 +378,53 @@ def _near_pairs(np, pos, cell):
     return np.concatenate(out_i), np.concatenate(out_j)
 
 
-def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, k=1.0):
-    """Refine ``pos`` in place. Distances are measured between node rims, so
-    big nodes get room; repulsion acts only between rims closer than ``2k``."""
+def _far_field(np, pos, cells, key, k, disp, block=1024):
+    """Add to ``disp`` the repulsion of the points in non-adjacent cells,
+    each cell acting as its mass at its centre of mass."""
+    ukey, inverse = np.unique(key, return_inverse=True)
+    mass = np.bincount(inverse).astype(float)
+    cx = np.bincount(inverse, pos[:, 0]) / mass
+    cy = np.bincount(inverse, pos[:, 1]) / mass
+    first = np.zeros(len(ukey), dtype=np.int64)
+    first[inverse[::-1]] = np.arange(len(key))[::-1]
+    gx, gy = cells[first, 0], cells[first, 1]
+    for s in range(0, len(pos), block):
+        e = slice(s, s + block)
+        dx = pos[e, 0, None] - cx[None, :]
+        dy = pos[e, 1, None] - cy[None, :]
+        far = (np.abs(cells[e, 0, None] - gx[None, :]) > 1) | (
+            np.abs(cells[e, 1, None] - gy[None, :]) > 1)
+        f = np.where(far, mass[None, :] * (k * k) / (dx * dx + dy * dy + 1e-9), 0.0)
+        disp[e, 0] += (dx * f).sum(axis=1)
+        disp[e, 1] += (dy * f).sum(axis=1)
+
+
+def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, k=1.0):
+    """Refine ``pos`` in place. Distances between neighbours are measured
+    between node rims, so big nodes get room."""
     n = len(pos)
     if n < 2:
         return
-    reach = 2 * k + 2 * float(radius.max())
-    t0 = 1.5 * k
+    cell = 2 * k + 2 * float(radius.max())
+    t0 = 2.0 * k
     for it in range(iterations):
         t = t0 * (1 - it / iterations) + 0.02 * k
         disp = np.zeros((n, 2))
-        i, j = _near_pairs(np, pos, reach)
+        cells, key, width = _grid(np, pos, cell)
+        i, j = _near_pairs(np, key, width)
         if len(i):
             d = pos[i] - pos[j]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
             gap = dist - radius[i] - radius[j]
-            near = gap < 2 * k
-            i, j, d, dist, gap = i[near], j[near], d[near], dist[near], gap[near]
+            if not far:  # the grid variant of FR: no repulsion beyond 2k
+                near = gap < 2 * k
+                i, j, d, dist, gap = i[near], j[near], d[near], dist[near], gap[near]
             f = (k * k / np.maximum(gap, 0.05 * k)) / dist
             for axis in (0, 1):
                 fx = d[:, axis] * f
                 disp[:, axis] += np.bincount(i, fx, n) - np.bincount(j, fx, n)
+        if far:
+            _far_field(np, pos, cells, key, k, disp)
         if len(u):
             d = pos[u] - pos[v]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9

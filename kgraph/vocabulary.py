@@ -188,6 +188,9 @@ class Matcher:
                     forms, table = {norm.lower()}, tables[0]
                 else:
                     forms, table = {norm, norm.upper()}, tables[1]
+                if " " in norm and len(norm.split()) <= 3:
+                    # "multitask", "finetuning", "TensorCore": glued spellings
+                    forms |= {f.replace(" ", "") for f in forms}
                 for form in forms:
                     for suffix in _PLURALS:
                         table.setdefault(form + suffix, (index, len(form) + len(suffix)))
