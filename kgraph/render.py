@@ -7,9 +7,10 @@ from the network. pyvis's own templates and ``Network`` are not used: its
 are quadratic.
 
 Everything a browser would have to compute slowly is computed here: node
-positions (a force layout with cut-off repulsion started from a layout of the
-Louvain clusters, so it scales to thousands of nodes), sizes, clusters and
-the details shown on click. The page itself runs with physics off.
+positions (a force layout started from a layout of the Louvain clusters, with
+a grid-hierarchy approximation of long-range repulsion so that it scales to
+thousands of nodes), sizes, clusters and the details shown on click. The page
+itself runs with physics off.
 
 Output is deterministic: nodes and edges are sorted, the layout and the
 clustering are seeded, coordinates are rounded, no time stamp or random id
@@ -47,6 +48,11 @@ SEED = 7
 PX = 40.0  # pixels per unit of the layout (the ideal edge length)
 MIN_RADIUS, MAX_RADIUS, PAPER_RADIUS = 6.0, 28.0, 5.0
 TOP_COMENTIONS = 10
+# Layout: repulsion grows with sqrt(1 + degree), so hubs get room for their
+# labels; edges between clusters pull INTER times as hard as edges inside, so
+# clusters read as regions (both chosen by eye on the seed corpus).
+INTER = 0.3
+FAR_EVERY = 3  # recompute the far field every this many iterations
 BIG = 40  # components at least this big get the long-range repulsion
 MAX_ABSTRACT = 1200
 VIS_VERSION = "9.1.2"
@@ -223,16 +229,20 @@ def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = Non
     """Positions ``{node: (x, y)}`` in pixels, rounded to integers.
 
     Each connected component of ``BIG`` nodes or more is laid out on its own:
-    its Louvain clusters are placed by a spring layout of the cluster graph,
-    its nodes scattered in discs around those places, then refined by
-    Fruchterman-Reingold whose repulsion is exact between neighbouring grid
-    cells and approximated by cell centres of mass beyond (one iteration costs
-    about nodes x occupied cells instead of nodes squared). The small
-    components are refined together, with the near repulsion only. Components
-    are then packed in rows, the largest first, isolated nodes last.
+    its Louvain clusters (``cluster_of``: node -> cluster number) are placed
+    as discs by a small force layout of the cluster graph, its nodes scattered
+    in their cluster's disc, then refined by Fruchterman-Reingold with
+    repulsion growing with degree, exact between neighbours and approximated
+    beyond (see ``_repulsion``), and edges between clusters weakened (INTER).
+    The small components are refined together, with short-range repulsion
+    only. Components are then packed in rows, the largest first, isolated
+    nodes last. numpy's transcendental functions and BLAS, whose results can
+    vary with the CPU's instruction set, are avoided (Python's ``math`` is
+    used instead), so the same graph gives the same pixels elsewhere too.
     """
-    import numpy as np
+    import networkx as nx
 
+    np = _numpy()
     nodes = list(H)
     n = len(nodes)
     if n == 0:
@@ -248,31 +258,41 @@ def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = Non
     edges = [(index[a], index[b], d) for a, b, d in H.edges(data=True)]
     u = np.array([e[0] for e in edges], dtype=np.int64)
     v = np.array([e[1] for e in edges], dtype=np.int64)
-    w = np.array(
-        [1.0 + math.log(d.get("weight", 1)) if d.get("relation") == "co-mention" else 0.5
+    raw = np.array(
+        [float(d.get("weight", 1)) if d.get("relation") == "co-mention" else 0.0
          for _, _, d in edges]
     )
+    w = np.array([1.0 + math.log(x) if x else 0.5 for x in raw.tolist()])
+    cl = np.array([cluster_of.get(x, -1) if H.nodes[x].get("kind") == "entity" else -1
+                   for x in nodes], dtype=np.int64)
+    if len(u):
+        w = w * np.where((cl[u] == cl[v]) & (cl[u] >= 0), 1.0, INTER)
+    degree = np.bincount(np.concatenate((u, v)), minlength=n).astype(float)
+    mass = np.sqrt(1.0 + degree)
     rng = np.random.default_rng(seed)
     pos = np.zeros((n, 2))
     comps = sorted(
-        (sorted(index[x] for x in c) for c in _components(H)), key=lambda c: (-len(c), c[0])
+        (sorted(index[x] for x in c) for c in nx.connected_components(H)),
+        key=lambda c: (-len(c), c[0]),
     )
-    if iterations is None:
-        iterations = 100
+    if iterations is None:  # the cluster start is good: big graphs settle sooner
+        iterations = 100 if n <= 2000 else 60
     component = np.zeros(n, dtype=np.int64)
     for c, comp in enumerate(comps):
         component[comp] = c
+    edge_component = component[u]
     offset = 0.0
     small = []
     for c, comp in enumerate(comps):
-        span = _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed)
+        span = _init_component(np, H, nodes, index, comp, cl, pos, rng,
+                               (u, v, raw, edge_component == c))
         if len(comp) >= BIG:
-            keep = component[u] == c
+            keep = edge_component == c
             local = np.full(n, -1, dtype=np.int64)
             local[comp] = np.arange(len(comp))
             sub = pos[comp]
             _fruchterman_reingold(np, sub, local[u[keep]], local[v[keep]], w[keep],
-                                  radius[comp], iterations, far=True)
+                                  radius[comp], iterations, far=True, mass=mass[comp])
             pos[comp] = sub
         else:
             pos[comp] += (offset + span, 0.0)
@@ -292,68 +312,66 @@ def layout(H, cluster_of=None, *, seed: int = SEED, iterations: int | None = Non
     return {x: (int(round(pos[i, 0])), int(round(pos[i, 1]))) for i, x in enumerate(nodes)}
 
 
-def _components(H):
-    import networkx as nx
+def _numpy():
+    try:
+        import numpy
+    except ImportError:
+        from .errors import KgraphError
 
-    return nx.connected_components(H)
+        raise KgraphError("the HTML view needs numpy to lay the graph out: pip install numpy") from None
+    return numpy
 
 
-def _init_component(np, H, nodes, index, comp, cluster_of, pos, rng, seed):
-    """Initial positions for one component, centred on 0; returns its radius."""
-    import networkx as nx
-
+def _init_component(np, H, nodes, index, comp, cl, pos, rng, edges):
+    """Initial positions for one component, centred on 0; returns its radius.
+    ``cl``: cluster per node (-1 for papers); ``edges``: (u, v, co-mention
+    weight or 0, whether the edge is in this component)."""
     size = len(comp)
     span = 0.75 * math.sqrt(size) + 1.0
-    groups: dict[int, list[int]] = {}
-    papers = []
-    for i in comp:
-        if H.nodes[nodes[i]].get("kind") == "entity":
-            groups.setdefault(cluster_of.get(nodes[i], -1), []).append(i)
-        else:
-            papers.append(i)
-    if len(groups) <= 1 or size < 12:
+    members = cl[comp]
+    keys = sorted(set(members[members >= 0].tolist()))
+    if len(keys) <= 1 or size < 12:
         pos[comp] = _disc(np, rng, len(comp)) * span
         return span
-    # Cluster graph: one node per cluster, weighted by the co-mentions between.
-    C = nx.Graph()
-    C.add_nodes_from(sorted(groups))
-    where = {i: c for c, members in groups.items() for i in members}
-    for a, b, d in H.subgraph([nodes[i] for i in comp]).edges(data=True):
-        ca, cb = where.get(index[a]), where.get(index[b])
-        if ca is not None and cb is not None and ca != cb:
-            prev = C.get_edge_data(ca, cb, {"weight": 0})["weight"]
-            C.add_edge(ca, cb, weight=prev + d.get("weight", 1))
-    if len(C) < 500:
-        centers = nx.spring_layout(C, weight="weight", seed=seed, iterations=100, method="force")
-    else:  # the dense spring layout is quadratic in memory; a disc is enough here
-        centers = dict(zip(sorted(groups), _disc(np, rng, len(groups))))
-    for c, members in groups.items():
-        cx, cy = centers[c]
-        local = 0.7 * math.sqrt(len(members)) + 0.3
-        pos[members] = _disc(np, rng, len(members)) * local + (cx * span, cy * span)
-    for i in papers:  # a paper starts among the entities it mentions
+    # Place the clusters first: discs sized by membership, pulled together by
+    # the co-mentions between them (our own FR, exact at this size: networkx's
+    # layouts go through BLAS and SIMD maths, which can differ between CPUs).
+    u, v, raw, inside = edges
+    a, b = cl[u], cl[v]
+    sel = inside & (a >= 0) & (b >= 0) & (a != b)
+    lo = np.searchsorted(keys, np.minimum(a[sel], b[sel]))
+    hi = np.searchsorted(keys, np.maximum(a[sel], b[sel]))
+    pair, inverse = np.unique(lo * len(keys) + hi, return_inverse=True)
+    between = np.bincount(inverse, raw[sel], len(pair))
+    counts = np.bincount(np.searchsorted(keys, members[members >= 0]), minlength=len(keys))
+    discs = 0.7 * np.sqrt(counts) + 0.3
+    centers = _disc(np, rng, len(keys)) * span
+    _fruchterman_reingold(np, centers, pair // len(keys), pair % len(keys),
+                          np.array([1.0 + math.log(x) for x in between.tolist()]),
+                          discs, 200, far=False, exact=True)
+    comp = np.asarray(comp)
+    for c, key in enumerate(keys):
+        group = comp[members == key]
+        pos[group] = _disc(np, rng, len(group)) * discs[c] + centers[c]
+    for i in comp[members < 0].tolist():  # a paper starts among what it mentions
         near = [index[m] for m in H[nodes[i]]]
         pos[i] = pos[near].mean(axis=0) + rng.normal(0, 0.5, 2)
     return span
 
 
 def _disc(np, rng, k):
-    """``k`` points spread uniformly over the unit disc."""
+    """``k`` points spread uniformly over the unit disc (Python's trigonometry:
+    numpy's may pick CPU-specific code and differ in the last bit)."""
     r = np.sqrt(rng.random(k))
-    t = rng.random(k) * 2 * math.pi
-    return np.column_stack((r * np.cos(t), r * np.sin(t)))
-
-
-def _grid(np, pos, cell):
-    """Grid cell coordinates (from 1, with a margin) and a key per point."""
-    c = np.floor(pos / cell).astype(np.int64)
-    c -= c.min(axis=0) - 1
-    width = int(c[:, 0].max()) + 2
-    return c, c[:, 1] * width + c[:, 0], width
+    t = rng.random(k) * (2 * math.pi)
+    cos = np.array([math.cos(x) for x in t.tolist()])
+    sin = np.array([math.sin(x) for x in t.tolist()])
+    return np.column_stack((r * cos, r * sin))
 
 
 def _near_pairs(np, key, width):
-    """Index pairs of points in the same or adjacent grid cells, each once."""
+    """Index pairs of points in the same or adjacent grid cells, each once
+    (``key`` = row * ``width`` + column, with a margin of one cell)."""
     n = len(key)
     order = np.argsort(key, kind="stable")
     skey = key[order]
@@ -378,53 +396,115 @@ def _near_pairs(np, key, width):
     return np.concatenate(out_i), np.concatenate(out_j)
 
 
-def _far_field(np, pos, cells, key, k, disp, block=1024):
-    """Add to ``disp`` the repulsion of the points in non-adjacent cells,
-    each cell acting as its mass at its centre of mass."""
-    ukey, inverse = np.unique(key, return_inverse=True)
-    mass = np.bincount(inverse).astype(float)
-    cx = np.bincount(inverse, pos[:, 0]) / mass
-    cy = np.bincount(inverse, pos[:, 1]) / mass
-    first = np.zeros(len(ukey), dtype=np.int64)
-    first[inverse[::-1]] = np.arange(len(key))[::-1]
-    gx, gy = cells[first, 0], cells[first, 1]
-    for s in range(0, len(pos), block):
-        e = slice(s, s + block)
-        dx = pos[e, 0, None] - cx[None, :]
-        dy = pos[e, 1, None] - cy[None, :]
-        far = (np.abs(cells[e, 0, None] - gx[None, :]) > 1) | (
-            np.abs(cells[e, 1, None] - gy[None, :]) > 1)
-        f = np.where(far, mass[None, :] * (k * k) / (dx * dx + dy * dy + 1e-9), 0.0)
-        disp[e, 0] += (dx * f).sum(axis=1)
-        disp[e, 1] += (dy * f).sum(axis=1)
+# Interaction offsets at one level of the grid hierarchy: cells up to 3 away,
+# minus the 3x3 neighbourhood (handled one level down, or exactly at level 0).
+_OFFSETS = [(dx, dy) for dy in range(-3, 4) for dx in range(-3, 4) if max(abs(dx), abs(dy)) > 1]
+# ... of those, the ones whose parent cell neighbours the parent of a cell
+# with parities (x & 1) + 2 (y & 1) = 0..3: 27 each.
+_CHILD_OFFSETS = [
+    [(dx, dy) for dx, dy in _OFFSETS if abs((p & 1) + dx >> 1) <= 1 and abs((p >> 1) + dy >> 1) <= 1]
+    for p in range(4)
+]
 
 
-def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, k=1.0):
-    """Refine ``pos`` in place. Distances between neighbours are measured
-    between node rims, so big nodes get room."""
+def _repulsion(np, pos, m, radius, k, disp, far, near_only=False):
+    """Add the repulsion ``k^2 m_i m_j / d`` to ``disp``.
+
+    Returns the level-0 cells for ``_far_field``, which is skipped if
+    ``near_only``. Pairs in the same or adjacent cells of a grid of side
+    >= 2k are exact,
+    with ``d`` measured between rims. With ``far``, every other pair is
+    counted once through a hierarchy of grids, each cell doubling the last
+    (Barnes-Hut's idea on a fixed grid): at each level a point feels, as one
+    mass at their centre of mass, the cells that are not adjacent to its own
+    but whose parents are adjacent to its parent. Cost per call: about
+    near pairs + 40 points x levels, instead of points squared. Without
+    ``far``: nothing beyond 2k (the grid variant of Fruchterman-Reingold).
+    """
+    n = len(pos)
+    lo = pos.min(axis=0)
+    span = float((pos.max(axis=0) - lo).max())
+    cell = max(2 * k, span / 256)  # at most 256 x 256 cells at level 0
+    c0 = np.floor((pos - lo) / cell).astype(np.int64)
+    width = int(c0[:, 0].max()) + 3
+    i, j = _near_pairs(np, (c0[:, 1] + 1) * width + (c0[:, 0] + 1), width)
+    if len(i):
+        d = pos[i] - pos[j]
+        dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
+        gap = dist - radius[i] - radius[j]
+        if not far:
+            near = gap < 2 * k
+            i, j, d, dist, gap = i[near], j[near], d[near], dist[near], gap[near]
+        f = (k * k / np.maximum(gap, 0.05 * k)) / dist * m[i] * m[j]
+        for axis in (0, 1):
+            fx = d[:, axis] * f
+            disp[:, axis] += np.bincount(i, fx, n) - np.bincount(j, fx, n)
+    if far and not near_only:
+        _far_field(np, pos, m, k, disp, c0)
+    return c0
+
+
+def _far_field(np, pos, m, k, disp, c0):
+    """The hierarchical part of ``_repulsion``: pairs in non-adjacent cells."""
+    top = 0
+    while (int(c0.max()) >> top) > 3:
+        top += 1
+    for level in range(top + 1):
+        c = c0 >> level
+        wx = int(c[:, 0].max()) + 7
+        size = wx * (int(c[:, 1].max()) + 7)
+        flat = (c[:, 1] + 3) * wx + (c[:, 0] + 3)
+        mass = np.bincount(flat, m, size)
+        safe = np.where(mass > 0, mass, 1.0)
+        cx = np.bincount(flat, m * pos[:, 0], size) / safe
+        cy = np.bincount(flat, m * pos[:, 1], size) / safe
+        if level == top:
+            groups = [(slice(None), _OFFSETS)]
+        else:  # below the top, only cells whose parent neighbours ours
+            parity = (c[:, 0] & 1) + 2 * (c[:, 1] & 1)
+            groups = [(np.nonzero(parity == p)[0], _CHILD_OFFSETS[p]) for p in range(4)]
+        for who, offsets in groups:
+            off = np.array(offsets, dtype=np.int64)
+            target = flat[who, None] + off[None, :, 1] * wx + off[None, :, 0]
+            dx = pos[who, 0, None] - cx[target]
+            dy = pos[who, 1, None] - cy[target]
+            f = mass[target] * (k * k) / (dx * dx + dy * dy + 1e-9) * m[who, None]
+            disp[who, 0] += (dx * f).sum(axis=1)
+            disp[who, 1] += (dy * f).sum(axis=1)
+
+
+def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, exact=False,
+                          k=1.0, mass=None):
+    """Refine ``pos`` in place: repulsion as in ``_repulsion`` (or between
+    every pair if ``exact``, for a few hundred points at most), attraction
+    ``w d^2 / k`` along edges, ``d`` between rims so big nodes get room;
+    steps capped by a temperature that cools linearly."""
     n = len(pos)
     if n < 2:
         return
-    cell = 2 * k + 2 * float(radius.max())
+    m = np.ones(n) if mass is None else mass
     t0 = 2.0 * k
     for it in range(iterations):
         t = t0 * (1 - it / iterations) + 0.02 * k
         disp = np.zeros((n, 2))
-        cells, key, width = _grid(np, pos, cell)
-        i, j = _near_pairs(np, key, width)
-        if len(i):
+        if exact:
+            i, j = np.triu_indices(n, 1)
             d = pos[i] - pos[j]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
             gap = dist - radius[i] - radius[j]
-            if not far:  # the grid variant of FR: no repulsion beyond 2k
-                near = gap < 2 * k
-                i, j, d, dist, gap = i[near], j[near], d[near], dist[near], gap[near]
-            f = (k * k / np.maximum(gap, 0.05 * k)) / dist
+            f = (k * k / np.maximum(gap, 0.05 * k)) / dist * m[i] * m[j]
             for axis in (0, 1):
                 fx = d[:, axis] * f
                 disp[:, axis] += np.bincount(i, fx, n) - np.bincount(j, fx, n)
-        if far:
-            _far_field(np, pos, cells, key, k, disp)
+        elif far and it % FAR_EVERY:  # the far field changes slowly: reuse it
+            _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
+            disp += far_disp
+        else:
+            far_disp = np.zeros((n, 2))
+            c0 = _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
+            if far:
+                _far_field(np, pos, m, k, far_disp, c0)
+                disp += far_disp
         if len(u):
             d = pos[u] - pos[v]
             dist = np.sqrt((d * d).sum(axis=1)) + 1e-9
@@ -501,10 +581,19 @@ def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED) -> dict:
             papers.append(entry)
         return paper_index[pid]
 
+    # Papers are listed newest first, then by title.
+    rank: dict[str, int] = {}
+
     def newest_first(pids):
-        pids = sorted(pids, key=lambda p: _paper_title(G, p).casefold())
-        return sorted(pids, key=lambda p: str(G.nodes[p].get("published") or "") if p in G else "",
-                      reverse=True)
+        missing = [p for p in pids if p not in rank]
+        if missing:
+            every = sorted((p for p, d in G.nodes(data=True) if d.get("kind") == "paper"),
+                           key=lambda p: (_paper_title(G, p).casefold(), p))
+            every.sort(key=lambda p: str(G.nodes[p].get("published") or ""), reverse=True)
+            rank.update((p, r) for r, p in enumerate(every))
+            for p in sorted(set(pids) - set(rank)):  # not a paper node of G
+                rank[p] = len(rank)
+        return sorted(pids, key=rank.__getitem__)
 
     max_papers = max(
         (len(H.nodes[v].get("papers") or ()) for v in nodes if kinds[v] == "entity"), default=1
@@ -542,7 +631,8 @@ def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED) -> dict:
         ia, ib = index[a], index[b]
         if d.get("relation") == "co-mention":
             ia, ib = min(ia, ib), max(ia, ib)
-            co.append([ia, ib, int(d.get("weight", 1)), round(float(d.get("association", 0)), 3),
+            assoc = float(d.get("association") or 0)
+            co.append([ia, ib, int(d.get("weight", 1)), round(assoc, 3) if math.isfinite(assoc) else 0,
                        [paper(p) for p in newest_first(d.get("papers") or ())]])
         else:
             if kinds[a] == "entity":
@@ -606,7 +696,7 @@ def _top_comentions(G, v, index):
     """The strongest co-mentions of ``v`` in the whole graph (drawn or not):
     [label, weight, node number or -1]."""
     rows = [
-        (-d.get("weight", 1), -float(d.get("association", 0)), str(G.nodes[m].get("label", m)), m)
+        (-d.get("weight", 1), -float(d.get("association") or 0), str(G.nodes[m].get("label", m)), m)
         for m, d in G[v].items()
         if d.get("relation") == "co-mention"
     ]
