@@ -53,7 +53,7 @@ _PROPOSE = re.compile(
     r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?:a|an|the)\s+(?P<desc>[^.;:()]{1,160})")
+_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?:a|an|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40}\)\s*)?$")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
@@ -68,10 +68,12 @@ _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 # "MoE-based", "4-bit", "BERT-like": modifiers, not names
 _MODIFIER_SUFFIX = re.compile(
     r"-(?:based|like|related|scale|aware|bit|level|specific|style|free|agnostic|oriented|centric|"
-    r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized)$",
+    r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized|aided|initialized|"
+    r"guided|assisted|inspired|compatible|native|intensive|bound)$",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
+_MODEL_WORDS = re.compile(r"\b(?:model|transformer|neural|llm|language|vision|encoder|decoder|gpt|bert)", re.I)
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
@@ -134,6 +136,8 @@ class Extractor:
         for i, w in enumerate(words):
             if w in _STOP_BOUNDARY and i > 0:
                 break
+            if found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns:
+                break  # "a benchmark spanning 16 GPU domains": the participle ends the phrase
             two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
             if t:
@@ -228,8 +232,8 @@ class Extractor:
                 if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
                     self.vetoed.add(fold(sf_clean))
                     continue
-                type_ = self.head_type(long_form.split()[-1]) or self.head_type(long_form)
-                if type_ is None or (type_ == "Model" and _generic_class(long_form, sf)):
+                type_ = self.head_type_at_end(long_form)
+                if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     self.vetoed.add(fold(sf_clean))
                     continue
@@ -248,7 +252,9 @@ class Extractor:
                 expansions[m["name"]] = m["long"]
 
         # 2. vocabulary labels (and the short forms defined above)
+        vocab_spans = []
         for s, e, c, surface in self.match_vocabulary(text):
+            vocab_spans.append((s, e))
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
@@ -301,8 +307,12 @@ class Extractor:
                 family = f"{family}-{sm['version']}"
             if self.vocab.lookup(family) or self.is_not_entity(family) or len(family) < 2:
                 continue
-            if family.lower() in _FUNCTION_WORDS or not (is_name_like(family) or family[0].isupper()):
+            if family.lower() in _FUNCTION_WORDS or not is_name_like(family):
                 continue
+            if fold(sm.group(0)) in mentions or any(
+                s2 < sm.end() and sm.start() < e2 for s2, e2 in vocab_spans
+            ):
+                continue  # "GEB-1.3B" named by the title, "LAION-5B" a dataset
             add(family, "Model", family, _PATTERN)
         for name, long_form in expansions.items():
             m = mentions.get(fold(name))
@@ -421,12 +431,19 @@ class Extractor:
                 del mentions[key]
 
 
-def _generic_class(long_form: str, short_form: str) -> bool:
-    """A plural short form, or a lower-case plural long form, names a class
-    of things, not one thing ("on-device language models (ODLMs)",
-    "Feed-Forward Networks (FFNs)")."""
+def _generic_class(long_form: str, short_form: str, type_: str) -> bool:
+    """Whether an acronym's long form names a class of things rather than one
+    thing: "on-device language models (ODLMs)", "Feed-Forward Networks
+    (FFNs)", "domain-specific language (DSL)", "virtual machine (VM)".
+    Technique and hardware classes are entities (the guide's "pipeline
+    parallelism", "edge device"); classes of models, software and datasets
+    are not."""
+    if type_ in ("Technique", "Hardware", "Organization"):
+        return False
     plural_sf = short_form.endswith("s") and short_form[:-1].isupper()
-    return plural_sf or (long_form == long_form.lower() and long_form.endswith("s"))
+    if plural_sf or long_form == long_form.lower():
+        return True
+    return type_ == "Model" and not _MODEL_WORDS.search(long_form)
 
 
 def _long_form(sf: str, candidate: str) -> int | None:

@@ -36,3 +36,11 @@ def seed_graph(seeds):
 def run(*args, **kwargs):
     """Invoke the CLI; return click's Result."""
     return CliRunner().invoke(cli, [str(a) for a in args], **kwargs)
+
+
+@pytest.fixture(scope="session")
+def built_rdf(built):
+    """The built Turtle, parsed by rdflib."""
+    import rdflib
+
+    return rdflib.Graph().parse(built / "graph.ttl", format="turtle")

@@ -15,9 +15,8 @@ def test_build_writes_outputs(built):
         assert (built / name).is_file()
 
 
-def test_turtle_parses_and_matches_networkx(built, seed_graph):
-    g = rdflib.Graph()
-    g.parse(built / "graph.ttl", format="turtle")
+def test_turtle_parses_and_matches_networkx(built_rdf, seed_graph):
+    g = built_rdf
     papers = set(g.subjects(RDF.type, KG.Paper))
     entities = {s for t in ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")
                 for s in g.subjects(RDF.type, KG[t])}
@@ -47,9 +46,8 @@ def test_each_core_type_has_dozens_of_entities(seed_graph):
         assert counts.get(t, 0) >= 24, counts
 
 
-def test_comention_weight_and_papers_in_rdf(built, seed_graph):
-    g = rdflib.Graph()
-    g.parse(built / "graph.ttl", format="turtle")
+def test_comention_weight_and_papers_in_rdf(built_rdf, seed_graph):
+    g = built_rdf
     a, b, d = max(
         ((a, b, d) for a, b, d in seed_graph.edges(data=True) if d["relation"] == "co-mention"),
         key=lambda e: (e[2]["weight"], e[0], e[1]),

@@ -4,7 +4,6 @@ import subprocess
 import sys
 
 import rdflib
-from rdflib.compare import isomorphic
 
 from conftest import run
 
@@ -71,14 +70,14 @@ def test_no_graph_built_says_what_to_do(tmp_path, monkeypatch):
     assert "Run `kgraph build` first." in result.output
 
 
-def test_export_nt_round_trips(built, tmp_path):
+def test_export_nt_round_trips(built, built_rdf, tmp_path):
     out = tmp_path / "graph.nt"
     result = run("export", "--graph", built, "--format", "nt", "-o", out)
     assert result.exit_code == 0, result.output
     a = rdflib.Graph().parse(out, format="nt")
-    b = rdflib.Graph().parse(built / "graph.ttl", format="turtle")
-    assert len(a) == len(b) > 10000
-    assert isomorphic(a, b)
+    assert len(a) == len(built_rdf) > 10000
+    # kgraph writes no blank nodes, so equal triple sets mean isomorphic graphs
+    assert set(a) == set(built_rdf)
 
 
 def test_open_without_browser_prints_the_page(built):

@@ -105,7 +105,8 @@ def test_head_noun_types_named_artifacts(ex):
 
 
 def test_unknown_model_with_parameter_count(ex):
-    assert found(ex, "A Study", "We evaluate Zorblax-7B and Zorblax-70B.") == {"Zorblax": "Model"}
+    assert found(ex, "A Study", "We evaluate ZorbLM-7B and ZorbLM-70B.") == {"ZorbLM": "Model"}
+    assert found(ex, "A Study", "Applying it, we create Ultra-253B and Accelerate 100B runs.") == {}
 
 
 def test_vendor_inside_product_name_is_not_an_organization(ex):
