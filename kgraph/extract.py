@@ -74,6 +74,12 @@ _MODIFIER_SUFFIX = re.compile(
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
 _MODEL_WORDS = re.compile(r"\b(?:model|transformer|neural|llm|language|vision|encoder|decoder|gpt|bert)", re.I)
+_ITEM = r"[A-Za-z0-9][\w.+\-]*[\w+]"
+_LIST = re.compile(
+    r"(?<![\w\-])" + _ITEM + r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _ITEM + r"){2,}(?![\w\-])"
+)
+_LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_PREV_WORD = re.compile(r"(\w+)\W+$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
@@ -259,6 +265,8 @@ class Extractor:
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
                 continue
+            if self._is_prose(text, s, surface):
+                continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
@@ -271,6 +279,19 @@ class Extractor:
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
         described = self._described_names(abstract)
+
+        # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members
+        for items in _enumerations(text):
+            known = {c.type for c in map(self.vocab.lookup, items) if c is not None}
+            if len(known) != 1:
+                continue
+            type_ = known.pop()
+            for item in items:
+                name = _clean_name(item)
+                if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
+                        and fold(name) not in self.vetoed and not _MODIFIER_SUFFIX.search(name)
+                        and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
+                    add(name, type_, name, _PATTERN)
 
         # 3. the paper's own name, from its title
         m = _TITLE_NAME.match(title)
@@ -320,6 +341,14 @@ class Extractor:
                 m.alt_labels.add(long_form)
         self._vendor_rule(text, mentions)
         return mentions
+
+    def _is_prose(self, text: str, start: int, surface: str) -> bool:
+        """A word used in its ordinary English sense ("received much attention")."""
+        before = self.vocab.prose_before.get(surface.lower())
+        if not before:
+            return False
+        prev = _PREV_WORD.search(text, max(0, start - 30), start)
+        return bool(prev) and prev.group(1).lower() in before
 
     def _is_compound(self, name: str) -> bool:
         """A name made of vocabulary labels joined by hyphens or slashes ("CPU-GPU")."""
@@ -429,6 +458,14 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _enumerations(text: str):
+    """Lists of single-token names: "A, B, and C", "A, B or C" (at least three)."""
+    for m in _LIST.finditer(text):
+        items = [x for x in _LIST_SPLIT.split(m.group(0)) if x]
+        if len(items) >= 3:
+            yield items
 
 
 def _generic_class(long_form: str, short_form: str, type_: str) -> bool:

@@ -51,6 +51,7 @@ class Vocabulary:
     concepts: dict[str, Concept]
     head_nouns: dict[str, str]  # folded head noun -> type
     not_entities: frozenset[str]  # folded terms
+    prose_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words that make it prose
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -133,13 +134,20 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
         concepts.setdefault(c.key, c)
     head_nouns: dict[str, str] = {}
     not_entities: set[str] = set()
+    words: dict[str, str] = {}
+    after: dict[str, set[str]] = {}
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
             head_nouns.setdefault(fold(o), _local(s))
         elif p == ONTOLOGY + "term":
             not_entities.add(fold(o))
-    return Vocabulary(concepts, head_nouns, frozenset(not_entities))
+        elif p == ONTOLOGY + "word":
+            words[s] = o.lower()
+        elif p == ONTOLOGY + "notAfter":
+            after.setdefault(s, set()).add(o.lower())
+    prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
+    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose)
 
 
 def verb_forms(label: str) -> list[str]:

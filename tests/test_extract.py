@@ -158,3 +158,20 @@ def test_verb_forms_of_techniques(ex):
     assert verb_forms("fine-tuning") == ["fine-tuned"]
     assert verb_forms("quantization") == ["quantized"]
     assert verb_forms("Flash Decoding") == []
+
+
+def test_ordinary_english_use_is_not_a_mention(tmp_path):
+    root = tmp_path
+    (root / "vocab").mkdir()
+    (root / "vocab" / "t.ttl").write_text(VOCAB + """
+kge:attention_mechanism a skos:Concept, kg:Technique ; skos:prefLabel "attention mechanism"@en ; skos:altLabel "attention"@en .
+""", encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
+    ex = Extractor(load_vocabulary(str(root)))
+    assert found(ex, "A Study", "Sparsity has received much attention lately.") == {}
+    assert found(ex, "A Study", "We speed up attention on GPUs.") == {"attention mechanism": "Technique", "GPU": "Hardware"}
+
+
+def test_enumeration_types_unknown_names(ex):
+    got = found(ex, "A Study", "We compare with Mamba, QuxNet and ZorbFormer on GPUs.")
+    assert got == {"Mamba": "Model", "QuxNet": "Model", "ZorbFormer": "Model", "GPU": "Hardware"}
