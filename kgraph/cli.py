@@ -6,6 +6,7 @@ that need them, so that queries start fast.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KgraphError as e:
             raise click.ClickException(str(e)) from None
+        except BrokenPipeError:
+            # the reader went away (`kgraph neighbors GPU | head`): stop quietly
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except OSError as e:
             name = f"{e.filename}: " if e.filename else ""
             raise click.ClickException(f"{name}{e.strerror or e}") from None

@@ -80,6 +80,7 @@ _LIST = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
+_SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
@@ -287,7 +288,7 @@ class Extractor:
                 continue
             type_ = known.pop()
             for item in items:
-                name = _clean_name(item)
+                name = _without_size(_clean_name(item))
                 if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
                         and fold(name) not in self.vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
@@ -297,7 +298,7 @@ class Extractor:
         m = _TITLE_NAME.match(title)
         if m:
             name = _clean_name(m["name"])
-            concept = self.vocab.lookup(name)
+            concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
             elif self._title_name_ok(name):
@@ -308,7 +309,7 @@ class Extractor:
         for name, type_, introduced in described:
             if name in local or fold(name) in self.vetoed:
                 continue  # an acronym the text defines: settled above
-            concept = self.vocab.lookup(name)
+            concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             else:
@@ -337,8 +338,20 @@ class Extractor:
             add(family, "Model", family, _PATTERN)
         for name, long_form in expansions.items():
             m = mentions.get(fold(name))
-            if m is not None:
+            if m is not None and self.vocab.lookup(long_form) is None:
                 m.alt_labels.add(long_form)
+        # one entity per thing: a name whose spelled-out form was also found
+        # ("Prime Collective Communications Library" and PCCL) is merged
+        for key in sorted(mentions):
+            m = mentions.get(key)
+            if m is None:
+                continue
+            for alt in list(m.alt_labels):
+                other = mentions.get(fold(alt))
+                if other is not None and other is not m and other.evidence < _VOCAB:
+                    m.surfaces |= other.surfaces
+                    m.introduced |= other.introduced
+                    del mentions[other.key]
         self._vendor_rule(text, mentions)
         return mentions
 
@@ -460,6 +473,11 @@ class Extractor:
                 del mentions[key]
 
 
+def _without_size(name: str) -> str:
+    """A model name without its parameter count: "GLM-4-9B" → "GLM-4"."""
+    return _SIZE_SUFFIX.sub("", name)
+
+
 def _enumerations(text: str):
     """Lists of single-token names: "A, B, and C", "A, B or C" (at least three)."""
     for m in _LIST.finditer(text):
@@ -517,6 +535,23 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
             del mentions[key]
 
     # One type per discovered entity: strongest evidence, then most papers, then type order.
+    # "Lean Attention" and "LeanAttention" are one name
+    glued: dict[str, str] = {}
+    for pid in sorted(per_paper):
+        for key in sorted(per_paper[pid]):
+            if key not in vocab.concepts:
+                glued.setdefault(key.replace(" ", ""), key)
+    for mentions in per_paper.values():
+        for key in [k for k in mentions if k not in vocab.concepts]:
+            canonical = glued[key.replace(" ", "")]
+            if canonical != key:
+                m = mentions.pop(key)
+                kept = mentions.setdefault(canonical, m)
+                if kept is not m:
+                    kept.surfaces |= m.surfaces
+                    kept.introduced |= m.introduced
+                else:
+                    m.key = canonical
     votes: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     alts: dict[str, set] = defaultdict(set)

@@ -32,7 +32,9 @@ def entity_iri(label: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, unify separators and drop a plural ``s`` of the last word."""
-    key = _SEPARATORS.sub(" ", text.strip().lower())
-    if len(key) > 3 and key.endswith("s") and not key.endswith(("ss", "us", "is")):
-        key = key[:-1]
+    text = text.strip()
+    key = _SEPARATORS.sub(" ", text.lower())
+    if len(key) > 2 and text.endswith("s"):  # not "AWS"
+        if text[-2:-1].isupper() or not key.endswith(("ss", "us", "is")):
+            key = key[:-1]  # "GPUs", "LLMs", "models"; not "corpus", "analysis"
     return key

@@ -92,3 +92,18 @@ def test_build_of_missing_path_is_one_line_error(tmp_path):
     assert result.exit_code == 1
     assert result.output.strip() == f"Error: {tmp_path / 'missing'}: no such file or folder"
     assert not (tmp_path / "o").exists()
+
+
+def test_one_node_per_thing(seed_graph):
+    """No two entities share a folded label, and no entity's label is
+    another entity's alias (duplicate nodes are the field's top complaint)."""
+    from kgraph.names import fold
+
+    entities = [d for _, d in seed_graph.nodes(data=True) if d["kind"] == "entity"]
+    labels = [fold(d["label"]) for d in entities]
+    assert len(labels) == len(set(labels))
+    owner = {fold(d["label"]): d["label"] for d in entities}
+    for d in entities:
+        for alias in d["aliases"]:
+            other = owner.get(fold(alias))
+            assert other in (None, d["label"]), (d["label"], alias, other)

@@ -175,3 +175,13 @@ kge:attention_mechanism a skos:Concept, kg:Technique ; skos:prefLabel "attention
 def test_enumeration_types_unknown_names(ex):
     got = found(ex, "A Study", "We compare with Mamba, QuxNet and ZorbFormer on GPUs.")
     assert got == {"Mamba": "Model", "QuxNet": "Model", "ZorbFormer": "Model", "GPU": "Hardware"}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("GPUs", "gpu"), ("LLMs", "llm"), ("Tensor Cores", "tensor core"), ("models", "model"),
+    ("AWS", "aws"), ("corpus", "corpus"), ("analysis", "analysis"), ("Mixture-of-Experts", "mixture of expert"),
+])
+def test_fold(text, key):
+    from kgraph.names import fold
+
+    assert fold(text) == key
