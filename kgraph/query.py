@@ -28,11 +28,16 @@ def resolve(con, name: str):
     """The entity row a name designates: label or alias, in any case, plural
     or hyphenation. Raises EntityNotFound (with close matches) or AmbiguousEntity."""
     key = fold(name)
-    rows = con.execute(
-        "SELECT e.*, n.is_label FROM name n JOIN entity e ON e.id = n.entity WHERE n.key = ? "
-        "ORDER BY n.is_label DESC, e.papers DESC, e.label",
-        (key,),
-    ).fetchall()
+    rows = []
+    # "gpus" typed in lower case keeps its s in fold() (think "corpus"): try without
+    for candidate in (key, key[:-1]) if key.endswith("s") else (key,):
+        rows = con.execute(
+            "SELECT e.*, n.is_label FROM name n JOIN entity e ON e.id = n.entity WHERE n.key = ? "
+            "ORDER BY n.is_label DESC, e.papers DESC, e.label",
+            (candidate,),
+        ).fetchall()
+        if rows:
+            break
     if not rows:
         keys = [r[0] for r in con.execute("SELECT DISTINCT key FROM name")]
         close = difflib.get_close_matches(key, keys, n=5, cutoff=0.75)
