@@ -432,11 +432,14 @@ class Extractor:
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
         for m in _NAME_THEN_HEAD.finditer(abstract):
-            if abstract.count(m["name"]) < 2 or m["name"].isupper() or self._is_compound(m["name"]):
-                continue  # wanted: "PatrickStar system ... PatrickStar uses", a name used as one
+            name = m["name"]
+            if not is_name_like(name) or name.isupper():
+                continue
             head = m["head"].split()
             type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
-            candidates.append((m["name"], type_))
+            if type_ is None or abstract.count(name) < 2 or self._is_compound(name):
+                continue  # wanted: "PatrickStar system ... PatrickStar uses", a name used as one
+            candidates.append((name, type_))
         out = []
         for raw, type_ in candidates:
             name = _clean_name(raw)
