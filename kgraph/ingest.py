@@ -224,6 +224,18 @@ def merge_papers(papers) -> list[Paper]:
     return sorted(merged.values(), key=lambda p: p.id)
 
 
+def read_listing(data: bytes, path) -> tuple[list[Paper], list[str]]:
+    """Decode and parse the bytes of one listing file; return its papers and warnings.
+    (The ``listing`` reader of ``kgraph.readers`` calls this too.)"""
+    path = Path(path)
+    text, warnings = decode(data, str(path))
+    papers, notes = parse_listing(text, source=path.name)
+    warnings.extend(notes)
+    if not papers:
+        warnings.append(f"{path}: no papers found")
+    return papers, warnings
+
+
 def read_listings(paths) -> tuple[list[Paper], list[str]]:
     """Read every listing under ``paths``; return merged papers and warnings."""
     all_papers: list[Paper] = []
@@ -233,12 +245,8 @@ def read_listings(paths) -> tuple[list[Paper], list[str]]:
             data = path.read_bytes()
         except OSError as e:
             raise InputError(f"{path}: cannot read ({e.strerror})") from None
-        text, notes = decode(data, str(path))
+        papers, notes = read_listing(data, path)
         warnings.extend(notes)
-        papers, notes = parse_listing(text, source=path.name)
-        warnings.extend(notes)
-        if not papers:
-            warnings.append(f"{path}: no papers found")
         all_papers.extend(papers)
     if not all_papers:
         raise InputError("no papers found in " + ", ".join(str(p) for p in paths))

@@ -4,8 +4,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from .index import HTML_NAME, INDEX_NAME, TURTLE_NAME
+
+
+# The HTML page of a build draws at most this many entities (the strongest).
+HTML_MAX_NODES = 2000
+
+
+class InputFile(NamedTuple):
+    """An input file as the extraction cache knows it."""
+
+    path: Path
+    digest: str
+    paper_ids: list[str]
 
 
 @dataclass
@@ -20,34 +33,104 @@ class BuildResult:
     outputs: list[Path]
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
+    extraction: object = None  # parallel.ExtractionStats
 
 
-def build_graph_from(paths, vocabulary=None):
-    """Read listings and return (networkx graph, warnings)."""
-    from .extract import extract_corpus
+def read_papers(paths, read_options=None):
+    """Read every input file under ``paths``; return (merged papers, InputFiles, warnings)."""
+    from .errors import InputError
+    from .ingest import merge_papers
+    from .readers import ReadOptions, read_inputs
+
+    files, papers, warnings = [], [], []
+    for f in read_inputs(paths, read_options or ReadOptions()):
+        warnings.extend(f.warnings)
+        papers.extend(f.papers)
+        files.append(InputFile(f.path, f.digest, sorted({p.id for p in f.papers})))
+    if not papers:
+        raise InputError("no papers found in " + ", ".join(str(p) for p in paths))
+    return merge_papers(papers), files, warnings
+
+
+def extract(papers, files=(), *, vocabulary=None, jobs: int = 1, cache=True, progress=None, timings=None):
+    """Mentions per paper id and concepts by key, as ``extract_corpus`` gives,
+    extracted by ``jobs`` processes and reusing the results cached for
+    unchanged ``files`` (``cache``: True for the user's cache folder, a
+    folder, or False). Returns (mentions, concepts, ExtractionStats)."""
+    from .cache import ExtractionCache
+    from .parallel import extract_papers
+
+    store = ExtractionCache(None if cache is True else cache) if cache and vocabulary is None else None
+    cached: dict = {}
+    missing = []  # files with no cache entry
+    for f in files if store else ():
+        entry = store.load(f.digest)
+        if entry is None:
+            missing.append(f)
+        else:
+            cached.update(entry)
+
+    def save(results, fresh):
+        key_of = {p.id: k for p, k in zip(papers, results)}  # results are in paper order
+        for f in files:
+            keys = [key_of[i] for i in f.paper_ids if i in key_of]
+            if f in missing or any(k in fresh for k in keys):
+                store.store(f.digest, {k: results[k] for k in keys})
+
+    return extract_papers(papers, vocabulary=vocabulary, jobs=jobs, cached=cached, progress=progress,
+                          on_extracted=save if store else None, timings=timings)
+
+
+def build_graph_from(paths, vocabulary=None, *, jobs: int = 1, cache=False, read_options=None,
+                     progress=None):
+    """Read inputs and return (networkx graph, warnings); see ``build``."""
+    G, warnings, _ = _graph_of(paths, vocabulary, jobs=jobs, cache=cache, read_options=read_options,
+                               progress=progress, timings={})
+    return G, warnings
+
+
+def _graph_of(paths, vocabulary=None, *, jobs, cache, read_options, progress, timings):
     from .graph import build_graph
-    from .ingest import read_listings
 
-    papers, warnings = read_listings(paths)
-    mentions, concepts = extract_corpus(papers, vocabulary)
-    return build_graph(papers, mentions, concepts), warnings
+    start = time.perf_counter()
+    papers, files, warnings = read_papers(paths, read_options)
+    timings["read"] = time.perf_counter() - start
+    mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
+                                        progress=progress, timings=timings)
+    start = time.perf_counter()
+    G = build_graph(papers, mentions, concepts)
+    timings["graph"] = time.perf_counter() - start
+    return G, warnings, stats
 
 
-def build(paths=("seeds",), output="output", *, html: bool = True) -> BuildResult:
-    """Build the graph of the listings under ``paths`` into the folder ``output``:
-    ``graph.ttl``, ``index.sqlite`` and (unless ``html=False``) ``graph.html``.
+def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1, cache=True,
+          read_options=None, progress=None, html_max_nodes: int | None = HTML_MAX_NODES) -> BuildResult:
+    """Build the graph of the inputs under ``paths`` into the folder ``output``:
+    ``graph.ttl``, ``index.sqlite`` and (unless ``html=False``) ``graph.html``
+    drawing the ``html_max_nodes`` entities with the most papers.
 
-    Every file is computed before any is written, and each is written
-    atomically, so a failed build leaves the previous graph intact.
+    Inputs are read by ``kgraph.readers`` (``read_options``: format, field
+    names); extraction runs in ``jobs`` processes and reuses results cached
+    by content hash (``cache``: True, a folder, or False); ``progress`` as in
+    ``parallel.extract_papers``. The output does not depend on ``jobs`` or on
+    the cache. Every file is computed before any is written, and each is
+    written atomically, so a failed build leaves the previous graph intact.
     """
     from .index import write_index
     from .files import write_atomic
     from .rdf import graph_triples, serialize
 
     start = time.perf_counter()
-    G, warnings = build_graph_from(paths)
+    timings: dict[str, float] = {}
+    G, warnings, stats = _graph_of(paths, jobs=jobs, cache=cache, read_options=read_options,
+                                   progress=progress, timings=timings)
+    t = time.perf_counter()
     triples = graph_triples(G)
+    timings["triples"] = time.perf_counter() - t
+    t = time.perf_counter()
     turtle = serialize(triples, "turtle")
+    timings["serialize"] = time.perf_counter() - t
     out = Path(output)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -56,12 +139,18 @@ def build(paths=("seeds",), output="output", *, html: bool = True) -> BuildResul
 
         raise KgraphError(f"{out}: cannot create the output folder ({e.strerror})") from None
     outputs = [out / TURTLE_NAME, out / INDEX_NAME]
+    t = time.perf_counter()
     write_atomic(out / TURTLE_NAME, turtle)
+    timings["write"] = time.perf_counter() - t
+    t = time.perf_counter()
     write_index(G, out / INDEX_NAME, source=str(out / TURTLE_NAME))
+    timings["index"] = time.perf_counter() - t
     if html:
         from .render import write_html
 
-        write_html(G, out / HTML_NAME)
+        t = time.perf_counter()
+        write_html(G, out / HTML_NAME, max_nodes=html_max_nodes)
+        timings["html"] = time.perf_counter() - t
         outputs.append(out / HTML_NAME)
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
@@ -76,6 +165,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True) -> BuildResul
         outputs=outputs,
         warnings=warnings,
         seconds=time.perf_counter() - start,
+        timings=timings,
+        extraction=stats,
     )
 
 
