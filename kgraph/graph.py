@@ -27,9 +27,10 @@ def build_graph(papers, mentions_by_paper, entities):
     papers = sorted(papers, key=lambda p: p.id)
     entity_papers: dict[str, list[str]] = {}
     surfaces: dict[str, set[str]] = {}
+    iri_of_paper = {p.id: paper_iri(p.id) for p in papers}  # one string per paper, shared by every edge
     for p in papers:
         G.add_node(
-            paper_iri(p.id),
+            iri_of_paper[p.id],
             kind="paper",
             id=p.id,
             label=p.title,
@@ -43,7 +44,7 @@ def build_graph(papers, mentions_by_paper, entities):
             sources=sorted(p.sources),
         )
         for key, m in mentions_by_paper.get(p.id, {}).items():
-            entity_papers.setdefault(key, []).append(paper_iri(p.id))
+            entity_papers.setdefault(key, []).append(iri_of_paper[p.id])
             surfaces.setdefault(key, set()).update(m.surfaces)
 
     iri_of = {key: entity_iri(entities[key].label) for key in entity_papers}
@@ -75,7 +76,7 @@ def build_graph(papers, mentions_by_paper, entities):
         for key in sorted(ms):
             m = ms[key]
             G.add_edge(
-                paper_iri(p.id),
+                iri_of_paper[p.id],
                 iri_of[key],
                 relation="mentions",
                 introduces=m.introduced,
@@ -87,7 +88,7 @@ def build_graph(papers, mentions_by_paper, entities):
     for p in papers:
         keys = sorted(iri_of[k] for k in mentions_by_paper.get(p.id, {}))
         for a, b in combinations(keys, 2):
-            pairs.setdefault((a, b), []).append(paper_iri(p.id))
+            pairs.setdefault((a, b), []).append(iri_of_paper[p.id])
     for (a, b), ps in sorted(pairs.items()):
         ca, cb = len(G.nodes[a]["papers"]), len(G.nodes[b]["papers"])
         G.add_edge(

@@ -9,8 +9,11 @@ from typing import NamedTuple
 from .index import HTML_NAME, INDEX_NAME, TURTLE_NAME
 
 
-# The HTML page of a build draws at most this many entities (the strongest).
+# The HTML page of a build draws at most this many entities (the most
+# mentioned) and this many co-mention edges (the heaviest), so that it opens
+# in seconds whatever the corpus.
 HTML_MAX_NODES = 2000
+HTML_MAX_EDGES = 30_000
 
 
 class InputFile(NamedTuple):
@@ -108,7 +111,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1
           read_options=None, progress=None, html_max_nodes: int | None = HTML_MAX_NODES) -> BuildResult:
     """Build the graph of the inputs under ``paths`` into the folder ``output``:
     ``graph.ttl``, ``index.sqlite`` and (unless ``html=False``) ``graph.html``
-    drawing the ``html_max_nodes`` entities with the most papers.
+    drawing the ``html_max_nodes`` entities with the most papers and at most
+    ``HTML_MAX_EDGES`` co-mentions (the heaviest).
 
     Inputs are read by ``kgraph.readers`` (``read_options``: format, field
     names); extraction runs in ``jobs`` processes and reuses results cached
@@ -117,20 +121,16 @@ def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1
     the cache. Every file is computed before any is written, and each is
     written atomically, so a failed build leaves the previous graph intact.
     """
+    from contextlib import ExitStack
+
+    from .files import atomic_path
     from .index import write_index
-    from .files import write_atomic
-    from .rdf import graph_triples, serialize
+    from .rdf import iter_triples, write_rdf
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
     G, warnings, stats = _graph_of(paths, jobs=jobs, cache=cache, read_options=read_options,
                                    progress=progress, timings=timings)
-    t = time.perf_counter()
-    triples = graph_triples(G)
-    timings["triples"] = time.perf_counter() - t
-    t = time.perf_counter()
-    turtle = serialize(triples, "turtle")
-    timings["serialize"] = time.perf_counter() - t
     out = Path(output)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -138,20 +138,22 @@ def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1
         from .errors import KgraphError
 
         raise KgraphError(f"{out}: cannot create the output folder ({e.strerror})") from None
-    outputs = [out / TURTLE_NAME, out / INDEX_NAME]
-    t = time.perf_counter()
-    write_atomic(out / TURTLE_NAME, turtle)
-    timings["write"] = time.perf_counter() - t
-    t = time.perf_counter()
-    write_index(G, out / INDEX_NAME, source=str(out / TURTLE_NAME))
-    timings["index"] = time.perf_counter() - t
-    if html:
-        from .render import write_html
-
+    outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
+    # each file is written beside its target; all replace their targets at the end, or none
+    with ExitStack() as stack:
+        tmp = [stack.enter_context(atomic_path(p)) for p in outputs]
         t = time.perf_counter()
-        write_html(G, out / HTML_NAME, max_nodes=html_max_nodes)
-        timings["html"] = time.perf_counter() - t
-        outputs.append(out / HTML_NAME)
+        triples = write_rdf(iter_triples(G), tmp[0], "turtle")
+        timings["rdf"] = time.perf_counter() - t
+        t = time.perf_counter()
+        write_index(G, tmp[1], source=str(outputs[0]))
+        timings["index"] = time.perf_counter() - t
+        if html:
+            from .render import write_html
+
+            t = time.perf_counter()
+            write_html(G, tmp[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
+            timings["html"] = time.perf_counter() - t
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
         if d["kind"] == "entity":
@@ -160,7 +162,7 @@ def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1
         papers=G.graph["papers"],
         entities=G.graph["entities"],
         comentions=G.graph["comentions"],
-        triples=len(triples),
+        triples=triples,
         by_type=dict(sorted(by_type.items())),
         outputs=outputs,
         warnings=warnings,
@@ -168,6 +170,14 @@ def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1
         timings=timings,
         extraction=stats,
     )
+
+
+def html_min_weight(G, max_edges: int) -> int:
+    """The least co-mention weight that keeps at most ``max_edges`` edges (1 if all fit)."""
+    weights = sorted((d["weight"] for _, _, d in G.edges(data=True) if d["relation"] == "co-mention"), reverse=True)
+    if len(weights) <= max_edges:
+        return 1
+    return weights[max_edges] + 1
 
 
 def load_graph(graph=None):

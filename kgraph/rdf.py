@@ -60,7 +60,14 @@ def comention_iri(a: str, b: str) -> str:
 
 
 def graph_triples(G):
-    """Yield the RDF triples of a kgraph networkx graph as pyoxigraph Triples, sorted."""
+    """The RDF triples of a kgraph networkx graph as pyoxigraph Triples, sorted."""
+    return list(iter_triples(G))
+
+
+def iter_triples(G):
+    """Yield the RDF triples of a kgraph networkx graph, sorted, one subject
+    at a time: only one subject's triples are held at once, so a large graph
+    streams to ``write_rdf`` without a list of millions of triples."""
     import pyoxigraph as ox
 
     NN, Lit = ox.NamedNode, ox.Literal
@@ -74,9 +81,7 @@ def graph_triples(G):
     def en(text):
         return Lit(text, language="en")
 
-    triples = []
-    add = triples.append
-    for node, d in G.nodes(data=True):
+    def node_triples(node, d, add):
         s = NN(node)
         if d["kind"] == "paper":
             add(ox.Triple(s, a, NN(kg + "Paper")))
@@ -98,6 +103,10 @@ def graph_triples(G):
                 add(ox.Triple(s, NN(kg + "listedOrganization"), Lit(d["organization"])))
             for f in d["sources"]:
                 add(ox.Triple(s, NN(kg + "sourceFile"), Lit(f)))
+            for entity, e in G[node].items():  # mention edges: the paper is their subject
+                add(ox.Triple(s, mentions, NN(entity)))
+                if e["introduces"]:
+                    add(ox.Triple(s, introduces, NN(entity)))
         else:
             add(ox.Triple(s, a, NN(skos + "Concept")))
             add(ox.Triple(s, a, NN(kg + d["type"])))
@@ -114,17 +123,12 @@ def graph_triples(G):
                 add(ox.Triple(s, NN(skos + "definition"), en(d["definition"])))
             add(ox.Triple(s, NN(kg + "paperCount"), Lit(str(len(d["papers"])), datatype=integer)))
             add(ox.Triple(s, NN(kg + "discovered"), Lit("false" if d["in_vocabulary"] else "true", datatype=boolean)))
-    for u, v, d in G.edges(data=True):
-        if d["relation"] == "mentions":
-            paper, entity = (u, v) if G.nodes[u]["kind"] == "paper" else (v, u)
-            add(ox.Triple(NN(paper), mentions, NN(entity)))
-            if d["introduces"]:
-                add(ox.Triple(NN(paper), introduces, NN(entity)))
-            continue
-        x, y = sorted((u, v))
-        c = NN(comention_iri(x, y))
-        add(ox.Triple(NN(x), comentioned, NN(y)))
-        add(ox.Triple(NN(y), comentioned, NN(x)))
+            for other, e in G[node].items():
+                if e["relation"] == "co-mention":
+                    add(ox.Triple(s, comentioned, NN(other)))
+
+    def comention_triples(iri, x, y, d, add):
+        c = NN(iri)
         add(ox.Triple(c, a, NN(kg + "CoMention")))
         add(ox.Triple(c, NN(kg + "entity"), NN(x)))
         add(ox.Triple(c, NN(kg + "entity"), NN(y)))
@@ -132,8 +136,22 @@ def graph_triples(G):
         add(ox.Triple(c, NN(kg + "associationStrength"), Lit(f"{d['association']:.6f}", datatype=decimal)))
         for p in d["papers"]:
             add(ox.Triple(c, NN(prov + "wasDerivedFrom"), NN(p)))
-    triples.sort(key=_sort_key)
-    return triples
+
+    # every subject with what makes its triples, in subject order
+    subjects = [(node, None) for node in G]
+    subjects += [
+        (comention_iri(u, v), (min(u, v), max(u, v), d))
+        for u, v, d in G.edges(data=True) if d["relation"] == "co-mention"
+    ]
+    subjects.sort(key=lambda s: s[0])
+    for subject, edge in subjects:
+        triples = []
+        if edge is None:
+            node_triples(subject, G.nodes[subject], triples.append)
+        else:
+            comention_triples(subject, *edge, triples.append)
+        triples.sort(key=_sort_key)
+        yield from triples
 
 
 def _sort_key(t):
@@ -160,6 +178,28 @@ def serialize(triples, fmt: str = "turtle") -> bytes:
         triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
     kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "xml", "n3") else {}
     return ox.serialize(triples, format=ox_format, **kwargs)
+
+
+def write_rdf(triples, path: str | os.PathLike, fmt: str = "turtle") -> int:
+    """Stream triples (an iterable, e.g. ``iter_triples(G)``) to a file,
+    atomically; return how many were written."""
+    import pyoxigraph as ox
+
+    from .files import atomic_path
+
+    fmt = resolve_format(fmt)
+    count = 0
+
+    def counted(items):
+        nonlocal count
+        for t in items:
+            count += 1
+            yield t if fmt not in ("nquads", "trig") else ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+
+    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "xml", "n3") else {}
+    with atomic_path(path) as tmp, open(tmp, "wb") as f:
+        ox.serialize(counted(triples), f, format=getattr(ox.RdfFormat, RDF_FORMATS[fmt][0]), **kwargs)
+    return count
 
 
 def to_rdflib(triples):

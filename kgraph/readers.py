@@ -136,23 +136,22 @@ def _open(path: Path) -> BinaryIO:
 
 
 def detect_format(path: Path) -> str:
-    """The reader for a file: by suffix, then by content (JSON objects are
-    ``arxiv`` when they carry the snapshot's fields, else ``jsonl``)."""
+    """The reader for a file: by suffix, then by content (a text file of JSON
+    objects is ``arxiv`` when they carry the snapshot's fields, else ``jsonl``)."""
     suffix = _base_suffix(path)
     name = next((r.name for r in READERS.values() if suffix in r.suffixes), None)
-    if name in (None, "jsonl"):
+    if name in (None, "jsonl", "listing"):  # a listing never starts with "{"
         try:
             with _open(path) as f:
                 head = f.read(65536)
         except (OSError, EOFError) as e:
             raise InputError(f"{path}: cannot read ({getattr(e, 'strerror', None) or e})") from None
-        first = head.lstrip()[:1]
-        if first == b"{":
-            line = head.lstrip().split(b"\n", 1)[0]
+        head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+        if head[:1] == b"{":
+            line = head.split(b"\n", 1)[0]
             keys = set(re.findall(rb'"(\w+)"\s*:', line))
             return "arxiv" if {b"id", b"abstract", b"update_date"} <= keys else "jsonl"
-        if name is None:
-            return "listing"
+        return name or "listing"
     return name
 
 
@@ -229,6 +228,13 @@ def _one_line(value) -> str:
     return " ".join(str(value).split()) if value is not None else ""
 
 
+def _clean_lines(value) -> str:
+    """Spacing normalized within lines, blank lines dropped (as in listings)."""
+    if value is None:
+        return ""
+    return "\n".join(" ".join(line.split()) for line in str(value).splitlines() if line.strip())
+
+
 def _json_objects(stream, notes) -> Iterator[tuple[int, dict]]:
     for number, line in _lines(stream, notes):
         if not line.strip():
@@ -245,11 +251,13 @@ def _json_objects(stream, notes) -> Iterator[tuple[int, dict]]:
 
 
 def _paper(title, abstract, path, number, notes, **metadata) -> Paper | None:
+    """A paper from a record's fields; abstract lines are kept (``read_arxiv``
+    joins the snapshot's hard-wrapped lines before)."""
     title = _one_line(title)
     if not title:
         notes.add("records skipped", f"line {number}: no title, skipped")
         return None
-    return Paper(title=title, abstract=_one_line(abstract), sources=[path.name], **metadata)
+    return Paper(title=title, abstract=_clean_lines(abstract), sources=[path.name], **metadata)
 
 
 @reader("jsonl", ".jsonl", ".ndjson", ".json",
@@ -310,7 +318,7 @@ def _first_version_date(obj) -> str | None:
                       "categories, update_date)")
 def read_arxiv(stream, path, options, notes):
     for number, obj in _json_objects(stream, notes):
-        paper = _paper(obj.get("title"), obj.get("abstract"), path, number, notes,
+        paper = _paper(obj.get("title"), _one_line(obj.get("abstract")), path, number, notes,
                        published=_first_version_date(obj), authors=_author_count(obj))
         if paper is not None:
             yield paper

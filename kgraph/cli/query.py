@@ -7,6 +7,14 @@ import click
 
 from . import TYPES, cli, graph_option
 
+def endpoint_options(f):
+    """``--endpoint`` and ``--graph-iri``: answer from a SPARQL store instead of the local index."""
+    f = click.option("--graph-iri", metavar="IRI", default=None,
+                     help="With --endpoint: the named graph holding the graph.")(f)
+    return click.option("--endpoint", metavar="URL", default=None,
+                        help="Answer from this SPARQL query endpoint instead of the local index "
+                             "(a graph loaded with `kgraph push`).")(f)
+
 
 @cli.command()
 @click.argument("name")
@@ -16,9 +24,19 @@ from . import TYPES, cli, graph_option
 @click.option("--min-weight", default=1, show_default=True, type=click.IntRange(1), help="Least number of shared papers.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(0), help="At most this many rows (0: all).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of {label, type, weight, association, papers}.")
-def neighbors(name, graph, types, min_weight, limit, as_json):
+@endpoint_options
+def neighbors(name, graph, types, min_weight, limit, as_json, endpoint, graph_iri):
     """Entities co-mentioned with NAME, strongest first."""
-    from ..query import entity, neighbors as find
+    if endpoint:
+        from ..sparql import entity as find_entity, neighbors as find_neighbors
+
+        def find(name, _, **options):
+            return find_neighbors(name, endpoint, graph_iri=graph_iri, **options)
+
+        def entity(name, _):
+            return find_entity(name, endpoint, graph_iri=graph_iri)
+    else:
+        from ..query import entity, neighbors as find
 
     types = [next(x for x in TYPES if x.lower() == t.lower()) for t in types]
     rows = find(name, graph, types=types or None, min_weight=min_weight, limit=limit or None)

@@ -1,0 +1,175 @@
+"""Measure `kgraph build` at scale: time per stage, peak memory, throughput.
+
+    python bench/scale.py                       # 10k and 100k papers, then the small-end check
+    python bench/scale.py --sizes 10000 --jobs 2
+    python bench/scale.py --small-only --repeat 7
+
+Synthetic corpora (bench/synth.py) are generated into bench/data/ when
+missing. Each build runs in a fresh process with an empty extraction cache
+(a cold build); then the build runs again with the cache entry of one shard
+removed, as if that shard had just been added (the incremental case), and
+its output is compared with the cold build's. The small-end check times
+`kgraph build` on the seeds against `python -c "import rdflib, networkx,
+pyvis, click"`, alternating, and reports medians. The machine's load average
+is printed with every number: timings on a shared machine are noisy.
+Results are also written to bench/results/scale.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "bench" / "data"
+RESULTS = ROOT / "bench" / "results" / "scale.json"
+
+
+def load() -> str:
+    return "load %.2f %.2f %.2f" % os.getloadavg()
+
+
+def child(corpus: str, output: str, jobs: int) -> None:
+    """Run one build in this process and print what it measured as JSON."""
+    sys.path.insert(0, str(ROOT))
+    from kgraph.pipeline import build
+
+    result = build([corpus], output, jobs=jobs, cache=True)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss // 1024
+    print(json.dumps({
+        "papers": result.papers, "entities": result.entities, "comentions": result.comentions,
+        "triples": result.triples, "seconds": round(result.seconds, 2),
+        "timings": {k: round(v, 2) for k, v in result.timings.items()},
+        "extraction": vars(result.extraction), "peak_rss_mb": own, "worker_peak_rss_mb": workers,
+        "bytes": {p.name: p.stat().st_size for p in result.outputs},
+    }))
+
+
+def run_build(corpus: Path, folder: Path, jobs: int, cache: Path) -> dict:
+    """Build ``corpus`` into ``folder/out`` in a fresh process (the output is
+    named relatively: the index records its path, and builds are compared)."""
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    folder.mkdir()
+    before = load()
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, __file__, "--child", str(corpus), "out", str(jobs)],
+                          env=env, capture_output=True, text=True, cwd=folder)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        sys.exit(proc.stderr)
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    found.update(wall=round(wall, 2), load_before=before, load_after=load())
+    return found
+
+
+def corpus_of(size: int) -> Path:
+    folder = DATA / f"synth-{size}"
+    if not folder.is_dir():
+        sys.path.insert(0, str(ROOT / "bench"))
+        from synth import write_corpus
+
+        print(f"generating {size} papers into {folder}", file=sys.stderr)
+        write_corpus(size, folder)
+    return folder
+
+
+def measure_size(size: int, jobs: int) -> dict:
+    """A cold build; then the same corpus with one shard's cache entry removed,
+    as if that shard had just been added."""
+    sys.path.insert(0, str(ROOT))
+    from kgraph.cache import ExtractionCache
+    from kgraph.readers import detect_format, read_file
+
+    corpus = corpus_of(size)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        cold = run_build(corpus, tmp / "cold", jobs, tmp / "cache")
+        added = sorted(corpus.iterdir())[-1]
+        os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
+        entry = ExtractionCache()._path(read_file(added, detect_format(added)).digest)
+        entry.unlink()
+        incremental = run_build(corpus, tmp / "incremental", jobs, tmp / "cache")
+        identical = all((tmp / "cold" / "out" / n).read_bytes() == (tmp / "incremental" / "out" / n).read_bytes()
+                        for n in ("graph.ttl", "index.sqlite", "graph.html"))
+    return {"size": size, "jobs": jobs, "cold": cold, "add_one_file": incremental,
+            "incremental_equals_clean": identical}
+
+
+def median_time(cmd, repeat: int, env=None) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(cmd, check=True, env=env, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def small_end(repeat: int) -> dict:
+    """`kgraph build` on the seeds vs the import floor of the mandated libraries."""
+    kgraph = [sys.executable, "-m", "kgraph", "build", str(ROOT / "seeds"), "-q"]
+    floor = [sys.executable, "-c", "import rdflib, networkx, pyvis, click"]
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, XDG_CACHE_HOME=tmp)
+        out = ["-o", str(Path(tmp) / "out")]
+        subprocess.run(kgraph + out, check=True, env=env)  # fill the cache
+        before = load()
+        rows = {"floor": [], "warm": [], "cold": []}
+        for _ in range(repeat):  # alternate, so that load changes hit all alike
+            rows["floor"].append(median_time(floor, 1))
+            rows["warm"].append(median_time(kgraph + out, 1, env))
+            rows["cold"].append(median_time(kgraph + out + ["--no-cache"], 1, env))
+    found = {k: round(statistics.median(v), 3) for k, v in rows.items()}
+    found.update(warm_ratio=round(found["warm"] / found["floor"], 2),
+                 cold_ratio=round(found["cold"] / found["floor"], 2), load_before=before, load_after=load())
+    return found
+
+
+def report(sizes: list[dict], small: dict | None) -> None:
+    for s in sizes:
+        c, i = s["cold"], s["add_one_file"]
+        t = c["timings"]
+        print(f"\n{s['size']:,} papers, --jobs {s['jobs']} ({c['load_before']} -> {c['load_after']})")
+        print(f"  cold build: {c['wall']:.1f} s wall, peak RSS {c['peak_rss_mb']} MB "
+              f"(workers {c['worker_peak_rss_mb']} MB); {c['entities']:,} entities, "
+              f"{c['comentions']:,} co-mentions, {c['triples']:,} triples")
+        print("  stages (s): " + ", ".join(f"{k} {v}" for k, v in t.items()))
+        print(f"  extraction {c['papers'] / t['extract']:,.0f} papers/s; "
+              f"RDF {c['triples'] / t['rdf']:,.0f} triples/s")
+        print(f"  add one file: {i['wall']:.1f} s wall ({i['extraction']['extracted']} papers extracted, "
+              f"{i['extraction']['cached']} cached); identical to a clean build: {s['incremental_equals_clean']}")
+    if len(sizes) >= 2:
+        a, b = sizes[0], sizes[-1]
+        print(f"\ntime ratio {b['size']:,}/{a['size']:,}: {b['cold']['wall'] / a['cold']['wall']:.1f}")
+    if small:
+        print(f"\nseeds ({small['load_before']} -> {small['load_after']}): import floor {small['floor']} s, "
+              f"kgraph build warm cache {small['warm']} s ({small['warm_ratio']}x), "
+              f"no cache {small['cold']} s ({small['cold_ratio']}x)")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        child(sys.argv[2], sys.argv[3], int(sys.argv[4]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000", help="corpus sizes [10000,100000]")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="extraction processes [cores]")
+    parser.add_argument("--repeat", type=int, default=5, help="runs of the small-end check [5]")
+    parser.add_argument("--small-only", action="store_true")
+    args = parser.parse_args()
+    sizes = [] if args.small_only else [measure_size(int(n), args.jobs) for n in args.sizes.split(",")]
+    small = small_end(args.repeat)
+    report(sizes, small)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps({"sizes": sizes, "small_end": small, "cores": os.cpu_count()}, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,121 @@
+"""Parallel and cached extraction give exactly what a single process gives."""
+import shutil
+
+import pytest
+
+from conftest import run
+from kgraph.extract import extract_corpus
+from kgraph.ingest import Paper, merge_papers, read_listings
+from kgraph.parallel import extract_papers
+from kgraph.pipeline import build
+
+OUTPUTS = ("graph.ttl", "index.sqlite", "graph.html")
+
+
+def build_in(folder, monkeypatch, paths, **options):
+    """Build into ``folder/out``, named relatively: the index records the path
+    of its Turtle file, so the same name makes two builds comparable byte for byte."""
+    folder.mkdir(exist_ok=True)
+    monkeypatch.chdir(folder)
+    return build([p.resolve() for p in paths], "out", **options)
+
+
+def same_outputs(a, b):
+    for name in OUTPUTS:
+        assert (a / "out" / name).read_bytes() == (b / "out" / name).read_bytes(), name
+
+
+def plain(per_paper):
+    return {pid: {k: (m.key, m.label, m.type, sorted(m.surfaces), m.introduced, m.evidence, sorted(m.alt_labels))
+                  for k, m in ms.items()} for pid, ms in per_paper.items()}
+
+
+@pytest.fixture(scope="module")
+def seed_papers(seeds):
+    return read_listings([seeds])[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_same_mentions_and_concepts_as_extract_corpus(seed_papers, jobs):
+    expected, expected_concepts = extract_corpus(seed_papers)
+    got, concepts, stats = extract_papers(seed_papers, jobs=jobs)
+    assert stats.jobs == jobs and stats.extracted == len(seed_papers)
+    assert plain(got) == plain(expected)
+    assert concepts == expected_concepts
+
+
+def test_a_veto_from_an_earlier_paper_is_replayed():
+    """Paper A defines "autoregressive models (ARMs)", which vetoes ARM as a
+    discovered name for the papers after it; paper B then "proposes ARM". Run
+    one after the other, B's ARM is not introduced; extracted alone it would be."""
+    a = Paper("Scaling Autoregressive Models", "We study autoregressive models (ARMs) for text. ARMs are slow on GPUs.")
+    b = Paper("Mobile Inference 0", "We propose ARM, a processor architecture for mobile devices. ARM runs small models.")
+    papers = sorted([a, b], key=lambda p: p.id)
+    assert papers == [a, b]
+    expected, _ = extract_corpus(papers)
+    got, _, stats = extract_papers(papers)
+    assert stats.replayed == 1
+    assert plain(got) == plain(expected)
+    assert got[b.id]["arm"].introduced is False
+    alone, _ = extract_corpus([b])
+    assert alone[b.id]["arm"].introduced is True
+
+
+def test_jobs_do_not_change_a_byte(tmp_path, seeds, monkeypatch):
+    results = {jobs: build_in(tmp_path / f"j{jobs}", monkeypatch, [seeds], jobs=jobs, cache=False) for jobs in (1, 2)}
+    assert results[2].extraction.jobs == 2
+    same_outputs(tmp_path / "j1", tmp_path / "j2")
+
+
+def test_adding_a_file_reuses_the_cache_and_equals_a_clean_build(tmp_path, seeds, monkeypatch):
+    files = sorted(seeds.glob("*.txt"))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for f in files[:-1]:
+        shutil.copy(f, corpus)
+    cache = tmp_path / "cache"
+    first = build_in(tmp_path / "inc", monkeypatch, [corpus], cache=cache, jobs=2)
+    assert first.extraction.cached == 0
+    before = {(p.title, p.abstract) for p in read_listings([corpus])[0]}
+    shutil.copy(files[-1], corpus)
+    second = build_in(tmp_path / "inc", monkeypatch, [corpus], cache=cache, jobs=2)
+    after = read_listings([corpus])[0]
+    # exactly the papers whose text is new are extracted: those of the new file
+    # not listed before, and those whose longest abstract it brought
+    new = sum((p.title, p.abstract) not in before for p in after)
+    assert 0 < new < len(after)
+    assert (second.extraction.extracted, second.extraction.cached) == (new, len(after) - new)
+    clean = build_in(tmp_path / "clean", monkeypatch, [corpus], cache=False)
+    assert clean.extraction.extracted == len(after)
+    same_outputs(tmp_path / "inc", tmp_path / "clean")
+    third = build_in(tmp_path / "inc", monkeypatch, [corpus], cache=cache)
+    assert (third.extraction.extracted, third.extraction.cached) == (0, len(after))
+
+
+def test_unreadable_cache_entries_are_extracted_again(tmp_path, seeds):
+    cache = tmp_path / "cache"
+    build([seeds], tmp_path / "a", cache=cache, html=False)
+    entries = list(cache.rglob("*.pickle"))
+    assert len(entries) == len(list(seeds.glob("*.txt")))
+    entries[0].write_bytes(b"not a pickle")
+    again = build([seeds], tmp_path / "b", cache=cache, html=False)
+    assert 0 < again.extraction.extracted < again.papers
+    assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def test_cli_jobs_and_no_cache(tmp_path, seeds, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    result = run("build", seeds, "-o", tmp_path / "out", "--jobs", 2, "--no-cache", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert not (tmp_path / "cache").exists()
+    assert "Extracting" not in result.output  # no progress bar off a terminal
+    assert run("build", seeds, "-o", tmp_path / "out", "-q").output == ""
+    assert len(list((tmp_path / "cache").rglob("*.pickle"))) == 5
+    assert run("build", seeds, "--jobs", -1).exit_code == 2
+
+
+def test_merged_listings_extract_the_merged_text(seeds):
+    """A paper listed in two files is extracted once, from its longest abstract."""
+    papers = merge_papers([Paper("A title", "Short.", sources=["a"]), Paper("A Title", "Longer, on GPUs.", sources=["b"])])
+    got, _, stats = extract_papers(papers)
+    assert stats.extracted == 1 and "gpu" in got[papers[0].id]
