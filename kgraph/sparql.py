@@ -271,7 +271,7 @@ def _suggestions(store, graph_iri, key) -> list[str]:
 
 def entity(name: str, endpoint: str, *, graph_iri: str | None = None) -> dict:
     """The entity a name designates, as ``kgraph.query.entity`` gives it."""
-    store = Endpoint(endpoint)
+    store = Endpoint(endpoint, retries=1)
     row = resolve(store, name, graph_iri)
     e = sparql_iri(row["iri"])
     details = store.select(_PREFIXES + f"""SELECT ?alias ?broader ?discovered {_from(graph_iri)} WHERE {{
@@ -288,7 +288,7 @@ def entity(name: str, endpoint: str, *, graph_iri: str | None = None) -> dict:
 def neighbors(name: str, endpoint: str, *, graph_iri: str | None = None, types=None, min_weight: int = 1,
               limit: int | None = None) -> list[Neighbor]:
     """Entities co-mentioned with ``name``, strongest first, as ``kgraph.query.neighbors`` gives them."""
-    store = Endpoint(endpoint)
+    store = Endpoint(endpoint, retries=1)
     me = sparql_iri(resolve(store, name, graph_iri)["iri"])
     wanted = ", ".join(f"kg:{t}" for t in types) if types else _ENTITY_TYPES
     rows = store.select(_PREFIXES + f"""SELECT ?c ?label ?type ?weight ?association {_from(graph_iri)} WHERE {{

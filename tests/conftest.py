@@ -1,4 +1,5 @@
 """Shared fixtures: the real seed corpus, built once per test session."""
+import os
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,18 @@ from kgraph.cli import cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def private_cache(tmp_path_factory):
+    """kgraph's cache (extraction results, indexes) in a temporary folder, not ~/.cache."""
+    old = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        del os.environ["XDG_CACHE_HOME"]
+    else:
+        os.environ["XDG_CACHE_HOME"] = old
 
 
 @pytest.fixture(scope="session")
