@@ -119,3 +119,33 @@ def test_merged_listings_extract_the_merged_text(seeds):
     papers = merge_papers([Paper("A title", "Short.", sources=["a"]), Paper("A Title", "Longer, on GPUs.", sources=["b"])])
     got, _, stats = extract_papers(papers)
     assert stats.extracted == 1 and "gpu" in got[papers[0].id]
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path, seeds):
+    """On a terminal, build shows a bar with counts and rate; --quiet shows nothing."""
+    import os
+    import subprocess
+    import sys
+
+    def stderr_on_a_terminal(*args):
+        leader, follower = os.openpty()
+        proc = subprocess.Popen([sys.executable, "-m", "kgraph", "build", seeds, "-o", tmp_path / "out", "--no-html",
+                                 "--no-cache", "--jobs", "1", *args], stderr=follower, stdout=subprocess.DEVNULL,
+                                env=dict(os.environ, COLUMNS="120"))
+        os.close(follower)
+        chunks = []
+        while True:  # read while it writes: a full terminal buffer would block it
+            try:
+                data = os.read(leader, 65536)
+            except OSError:  # EIO: the other side closed
+                break
+            if not data:
+                break
+            chunks.append(data)
+        os.close(leader)
+        assert proc.wait(120) == 0
+        return b"".join(chunks).decode("utf-8", "replace")
+
+    shown = stderr_on_a_terminal()
+    assert "Extracting" in shown and "418/418" in shown and "papers/s" in shown
+    assert stderr_on_a_terminal("--quiet") == ""
