@@ -80,6 +80,8 @@ _LIST = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_PREV_TOKEN = re.compile(r"(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _NONSPACE = re.compile(r"\S+")
@@ -123,6 +125,7 @@ class Extractor:
         # Short forms some text defines as a non-entity ("Large Language Models
         # (LLMs)"): never entities anywhere in the corpus.
         self.vetoed: set[str] = set()
+        self._phrase_head_re = None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -279,6 +282,10 @@ class Extractor:
                 concept = local[c.label]
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
+        # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism"
+        for label, type_, surface in self._head_phrases(text, vocab_spans, len(title)):
+            add(label, type_, surface, _PATTERN)
+
         described = self._described_names(abstract)
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members
@@ -354,6 +361,55 @@ class Extractor:
                     del mentions[other.key]
         self._vendor_rule(text, mentions)
         return mentions
+
+    def _head_phrases(self, text: str, vocab_spans, title_end: int):
+        """(label, type, surface) for phrases of up to three ordinary modifiers
+        before a lexicon phrase head that the vocabulary does not know."""
+        if self._phrase_head_re is None:
+            heads = sorted(self.vocab.phrase_heads, key=len, reverse=True)
+            alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
+            self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])", re.IGNORECASE)
+        lower = text.lower()
+        for m in self._phrase_head_re.finditer(text):
+            head = m.group(0)
+            title_case = head[0].isupper()
+            starts = []  # where the phrase starts with one, two, three modifiers
+            while len(starts) < 3:
+                at = starts[-1] if starts else m.start()
+                prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
+                sentence_start = prev is not None and _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
+                if prev is None or not self._is_modifier(prev.group(1), title_case or bool(sentence_start)):
+                    break
+                starts.append(prev.start(1))
+            # the longest phrase that is a term of the paper: in its title, or written again
+            for start in reversed(starts):
+                surface = text[start : m.end()]
+                if start >= title_end and lower.count(surface.lower()) < 2:
+                    continue
+                if any(s <= start and m.end() <= e for s, e in vocab_spans):
+                    break
+                label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
+                if self.vocab.lookup(label) is None and not self.is_not_entity(label):
+                    yield label, self.vocab.phrase_heads[fold(head)], surface
+                break
+
+    def _is_modifier(self, word: str, title_case: bool) -> bool:
+        """An ordinary word that can open a technique's name."""
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS or lower in self.vocab.not_modifiers or lower.endswith("ly"):
+            return False
+        if any(c.isdigit() for c in word) or is_name_like(word) or (word[0].isupper() and not title_case):
+            return False
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            return False  # "enables", "experts": verbs and plurals do not modify
+        if lower.endswith("ing") and fold(lower) not in self.vocab.phrase_heads:
+            concept = self.vocab.lookup(lower)
+            if concept is None or concept.type != "Technique":
+                return False
+        if fold(lower) in self.vocab.not_entities:
+            return False
+        concept = self.vocab.lookup(lower)
+        return concept is None or concept.type == "Technique"
 
     def _is_prose(self, text: str, start: int, surface: str) -> bool:
         """A word used in its ordinary English sense ("received much attention")."""

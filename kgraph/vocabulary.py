@@ -52,6 +52,8 @@ class Vocabulary:
     head_nouns: dict[str, str]  # folded head noun -> type
     not_entities: frozenset[str]  # folded terms
     prose_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words that make it prose
+    phrase_heads: dict[str, str] = field(default_factory=dict)  # folded head of "<modifiers> <head>" names -> type
+    not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -136,6 +138,8 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
     not_entities: set[str] = set()
     words: dict[str, str] = {}
     after: dict[str, set[str]] = {}
+    phrase_heads: dict[str, str] = {}
+    not_modifiers: set[str] = set()
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
@@ -146,8 +150,12 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
             words[s] = o.lower()
         elif p == ONTOLOGY + "notAfter":
             after.setdefault(s, set()).add(o.lower())
+        elif p == ONTOLOGY + "phraseHead" and _local(s) in TYPES:
+            phrase_heads.setdefault(fold(o), _local(s))
+        elif p == ONTOLOGY + "notModifier":
+            not_modifiers.add(o.lower())
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
-    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose)
+    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose, phrase_heads, frozenset(not_modifiers))
 
 
 def verb_forms(label: str) -> list[str]:

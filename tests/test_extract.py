@@ -185,3 +185,25 @@ def test_fold(text, key):
     from kgraph.names import fold
 
     assert fold(text) == key
+
+
+def test_technique_phrases_named_by_their_head(ex):
+    # a paper's own technique: in the title, or written more than once
+    got = found(ex, "Faster Serving with Dynamic Token Scheduling",
+                "We describe dynamic token scheduling for GPU inference.")
+    assert got.get("dynamic token scheduling") == "Technique"
+    got = found(ex, "A Study", "We add sequence-wise parallelism. Sequence-wise parallelism helps.")
+    assert got.get("sequence-wise parallelism") == "Technique"
+
+
+def test_technique_phrases_need_evidence_and_ordinary_modifiers(ex):
+    # once, outside the title: not enough evidence
+    assert "dynamic token scheduling" not in found(ex, "A Study", "We use dynamic token scheduling.")
+    # verbs, vague adjectives, numbers and entities of other types do not open a name
+    text = ("We leverage fine-grained routing and efficient routing. Efficient routing is fast. "
+            "We adopt 4-bit quantization; 4-bit quantization is cheap. GPU caching and GPU caching.")
+    got = found(ex, "A Study", text)
+    assert not {"efficient routing", "4-bit quantization", "GPU caching", "leverage fine-grained routing"} & set(got)
+    # a longer vocabulary label is not cut into a phrase
+    got = found(ex, "A Study", "Post-training quantization, then post-training quantization.")
+    assert got == {"post-training quantization": "Technique"}
