@@ -283,7 +283,7 @@ class Extractor:
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism"
-        for label, type_, surface in self._head_phrases(text, vocab_spans, len(title)):
+        for label, type_, surface in self._head_phrases(text, vocab_spans + covered, len(title)):
             add(label, type_, surface, _PATTERN)
 
         described = self._described_names(abstract)
@@ -386,8 +386,8 @@ class Extractor:
                 surface = text[start : m.end()]
                 if start >= title_end and lower.count(surface.lower()) < 2:
                     continue
-                if any(s <= start and m.end() <= e for s, e in vocab_spans):
-                    break
+                if any(s < m.end() and start < e for s, e in vocab_spans):
+                    break  # part of a longer label, or an acronym's spelled-out form
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface
@@ -611,6 +611,22 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
                     kept.introduced |= m.introduced
                 else:
                     m.key = canonical
+    # a name spelled out in one paper ("progressive volume distillation") is the
+    # acronym another paper defines with it (PVD)
+    spelled: dict[str, tuple[str, str]] = {}
+    for pid in sorted(per_paper):
+        for key, m in sorted(per_paper[pid].items()):
+            for alt in sorted(m.alt_labels):
+                spelled.setdefault(fold(alt), (key, m.label))
+    for mentions in per_paper.values():
+        for key in [k for k in mentions if k not in vocab.concepts and spelled.get(k, (k,))[0] != k]:
+            m = mentions.pop(key)
+            m.alt_labels.add(m.label)
+            m.key, m.label = spelled[key]
+            kept = mentions.setdefault(m.key, m)
+            if kept is not m:
+                kept.surfaces |= m.surfaces
+                kept.introduced |= m.introduced
     votes: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     alts: dict[str, set] = defaultdict(set)
