@@ -84,6 +84,8 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _PREV_TOKEN = re.compile(r"(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -103,12 +105,10 @@ class Mention:
 
 def is_name_like(token: str) -> bool:
     """A coined name rather than an English word: inner capitals or digits."""
-    letters = [c for c in token if c.isalpha()]
-    if len(token) < 2 or not letters:
+    if len(token) < 2 or not _LETTER.search(token):
         return False
-    if any(c.isdigit() for c in token):
-        return True
-    return any(c.isupper() for c in token[1:])
+    rest = token[1:]
+    return rest != rest.lower() or _DIGIT.search(token) is not None
 
 
 def _clean_name(name: str) -> str:
