@@ -58,6 +58,7 @@ _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
+_OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
@@ -83,6 +84,8 @@ _PREV_WORD = re.compile(r"(\w+)\W+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _PREV_TOKEN = re.compile(r"(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
+# "BERT-Large", "Bert-Mini": a size of a known model, not another model
+_SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -146,7 +149,8 @@ class Extractor:
         for i, w in enumerate(words):
             if w in _STOP_BOUNDARY and i > 0:
                 break
-            if found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns:
+            if (found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns
+                    and (i + 1 == len(words) or fold(words[i + 1]) not in self.vocab.head_nouns)):
                 break  # "a benchmark spanning 16 GPU domains": the participle ends the phrase
             two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
@@ -296,6 +300,10 @@ class Extractor:
             type_ = known.pop()
             for item in items:
                 name = _without_size(_clean_name(item))
+                sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
+                if sized is not None and sized.type == "Model":
+                    add(sized.label, sized.type, item, _VOCAB)
+                    continue
                 if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
                         and fold(name) not in self.vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
@@ -319,6 +327,8 @@ class Extractor:
             concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
+            elif type_ == "Model" and _LETTER.search(_without_size(name)) and len(_without_size(name)) > 1:
+                add(_without_size(name), type_, name, _APPOSITIVE, introduced=introduced)
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
@@ -458,18 +468,26 @@ class Extractor:
         return any(is_name_like(w) for w in words) or self.head_type(words[-1]) is not None
 
     def _type_of_name(self, name: str, described, description: str) -> tuple[str, int]:
-        """Type a name from the abstract's description of it, else the title's."""
+        """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the
+        abstract's description of it, else the title's, else a known word in it."""
+        words = name.split()
+        for i in range(1, len(words)):
+            head = self.vocab.lookup(" ".join(words[i:]))
+            if head is not None and head.type != "Organization":
+                return head.type, _TITLE
         for found, type_, _ in described:
             if fold(found) == fold(name):
                 return type_, _APPOSITIVE
         t = self.head_type(description)
         if t:
             return t, _TITLE
-        words = name.split()
         if len(words) > 1:
             t = self.head_type(words[-1])
             if t:
                 return t, _TITLE
+        known = [c for c in map(self.vocab.lookup, words) if c is not None and c.type != "Organization"]
+        if known:  # "PyTorch Distributed"
+            return known[0].type, _PATTERN
         return "Technique", _PATTERN
 
     def _described_names(self, abstract: str):
@@ -487,6 +505,11 @@ class Extractor:
         for m in _HEAD_BEFORE.finditer(abstract):
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        for m in _OUR_HEAD_NAME.finditer(abstract):
+            type_ = self.vocab.head_nouns.get(fold(m["head"]))
+            if type_ is not None:
+                proposed.add(_clean_name(m["name"]))
+                candidates.append((m["name"], type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
             name = m["name"]
             if not is_name_like(name) or name.isupper():

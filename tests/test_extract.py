@@ -101,7 +101,21 @@ def test_head_noun_types_named_artifacts(ex):
                 "We propose an efficient architecture called QuxNet for detection. "
                 "Our tool, Zapper, finds bugs. We build ZipBench, a benchmark of 500 tasks.")
     got = found(ex, "A Study", abstract)
-    assert got == {"BarFlow": "Software", "QuxNet": "Model", "ZipBench": "Dataset"}
+    assert got == {"BarFlow": "Software", "QuxNet": "Model", "ZipBench": "Dataset", "Zapper": "Software"}
+    # a plain capitalised word is a name only when the paper says it is its own
+    assert found(ex, "A Study", "Our system Nexus is fast. Our results, However, vary.") == {"Nexus": "Software"}
+    assert found(ex, "A Study", "A system, Nexus, is fast.") == {}
+
+
+def test_title_name_typed_by_its_own_head(ex):
+    assert found(ex, "LUT H100: Lookup Tables for Inference")["LUT H100"] == "Hardware"
+    got = found(ex, "BurstFoo: A Trace for Serving", "This work presents BurstFoo, an LLM serving workload.")
+    assert got["BurstFoo"] == "Dataset"
+
+
+def test_enumerated_model_sizes_are_the_model(ex):
+    got = found(ex, "A Study", "We test LLaMA-Base, Mamba and LLaMA-Large.")
+    assert got == {"LLaMA": "Model", "Mamba": "Model"}
 
 
 def test_unknown_model_with_parameter_count(ex):
