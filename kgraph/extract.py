@@ -327,8 +327,6 @@ class Extractor:
             concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
-            elif type_ == "Model" and _LETTER.search(_without_size(name)) and len(_without_size(name)) > 1:
-                add(_without_size(name), type_, name, _APPOSITIVE, introduced=introduced)
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
