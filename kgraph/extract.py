@@ -89,6 +89,10 @@ _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+_COINED = re.compile(r"(?<![\w\-.])[A-Za-z][\w^]*(?:[\-.][\w^]+)*")
+_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
+_LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
+_DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -266,9 +270,15 @@ class Extractor:
                 expansions[m["name"]] = m["long"]
 
         # 2. vocabulary labels (and the short forms defined above)
-        vocab_spans = []
-        for s, e, c, surface in self.match_vocabulary(text):
-            vocab_spans.append((s, e))
+        matches = self.match_vocabulary(text)
+        vocab_spans = [(s, e) for s, e, _, _ in matches]
+        # coined model names: a new version of a known model ("DeepSeek-V3",
+        # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
+        for name, s, e in self._coined_models(text, vocab_spans):
+            if fold(name) not in local:
+                add(name, "Model", name, _PATTERN)
+                covered.append((s, e))
+        for s, e, c, surface in matches:
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
@@ -330,7 +340,7 @@ class Extractor:
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
-        # 5. model names with a parameter count, vendor SKUs
+        # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text):
             family = sm["family"]
             if sm["version"]:
@@ -400,6 +410,31 @@ class Extractor:
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface
                 break
+
+    def _coined_models(self, text: str, vocab_spans):
+        """(name, start, end) for names made of a known model's name and a
+        version or a prefix."""
+        for m in _COINED.finditer(text):
+            token = _without_size(m.group(0).rstrip("."))
+            if not is_name_like(token) or self.vocab.lookup(token) is not None:
+                continue
+            if any(s <= m.start() and m.end() <= e for s, e in vocab_spans):
+                continue
+            family = _VERSION_SUFFIX.sub("", token)
+            if family != token:
+                known = self.vocab.lookup(family)
+                if known is not None and known.type == "Model":
+                    yield token, m.start(), m.end()
+                continue
+            last = _LAST_PART.search(token)
+            if last is None or last.start() < 2:
+                continue
+            part = last.group(0)
+            known = self.vocab.lookup(part) or self.vocab.lookup(_DIGITS_APART.sub(" ", part))
+            if known is not None and known.type == "Model" and (
+                part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
+            ):
+                yield token, m.start(), m.end()
 
     def _is_modifier(self, word: str, title_case: bool) -> bool:
         """An ordinary word that can open a technique's name."""

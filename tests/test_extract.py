@@ -25,6 +25,7 @@ kge:LLaMA a skos:Concept, kg:Model ; skos:prefLabel "LLaMA"@en ; skos:altLabel "
 kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hiddenLabel "Llama2"@en ; skos:broader kge:LLaMA .
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
+kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
@@ -221,3 +222,15 @@ def test_technique_phrases_need_evidence_and_ordinary_modifiers(ex):
     # a longer vocabulary label is not cut into a phrase
     got = found(ex, "A Study", "Post-training quantization, then post-training quantization.")
     assert got == {"post-training quantization": "Technique"}
+
+
+def test_coined_model_names(ex):
+    # a new version of a known model is another model (guide rule 3)
+    assert found(ex, "A Study", "We compare Mamba-V3 with CLIPv2.") == {"Mamba-V3": "Model", "CLIPv2": "Model"}
+    # a coined name whose last part is a known model; its size is dropped
+    assert found(ex, "A Study", "We fine-tune T5 into BinT5. Zed-Mamba-7B is faster.") == {
+        "T5": "Model", "BinT5": "Model", "Zed-Mamba": "Model"}
+    # the known model inside the coined name is not a mention of its own
+    assert found(ex, "A Study", "We study Llama2-Distill-CLIP.") == {"Llama2-Distill-CLIP": "Model"}
+    # ordinary words and other types do not make models
+    assert found(ex, "A Study", "Use Foo-CLIPper and clip-Bar.") == {}
