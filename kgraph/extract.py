@@ -511,14 +511,16 @@ class Extractor:
         for found, type_, _ in described:
             if fold(found) == fold(name):
                 return type_, _APPOSITIVE
-        t = self.head_type(description)
-        if t:
-            return t, _TITLE
-        if len(words) > 1:
-            t = self.head_type(words[-1])
+        if not description.split(" ", 1)[0].lower().endswith("ing"):  # "Enabling GPU ..." describes no head
+            t = self.head_type(description)
             if t:
                 return t, _TITLE
-        known = [c for c in map(self.vocab.lookup, words) if c is not None and c.type != "Organization"]
+        parts = re.split(r"[\s\-]+", name)
+        if len(parts) > 1:
+            t = self.head_type(parts[-1])
+            if t:
+                return t, _TITLE
+        known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
         if known:  # "PyTorch Distributed"
             return known[0].type, _PATTERN
         return "Technique", _PATTERN
@@ -549,8 +551,10 @@ class Extractor:
                 continue
             head = m["head"].split()
             type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
-            if type_ is None or abstract.count(name) < 2 or self._is_compound(name):
-                continue  # wanted: "PatrickStar system ... PatrickStar uses", a name used as one
+            if type_ is None or self._is_compound(name):
+                continue
+            if abstract.count(name) < 2 and abstract[max(0, m.start() - 4) : m.start()].lower() != "the ":
+                continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
         out = []
         for raw, type_ in candidates:

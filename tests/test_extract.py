@@ -114,6 +114,17 @@ def test_title_name_typed_by_its_own_head(ex):
     assert got["BurstFoo"] == "Dataset"
 
 
+def test_title_name_typed_by_its_parts_when_the_title_has_no_head(ex):
+    # "Enabling ..." describes what the thing does, not what it is
+    assert found(ex, "Mamba-Direct: Enabling GPU Access for Training")["Mamba-Direct"] == "Model"
+    assert found(ex, "Qux-Encoder: Advancing Bilingual Retrieval")["Qux-Encoder"] == "Model"
+
+
+def test_the_name_then_its_head_noun(ex):
+    assert found(ex, "A Study", "We build on the kFooBar framework.") == {"kFooBar": "Software"}
+    assert found(ex, "A Study", "We build on a kFooBar framework.") == {}
+
+
 def test_enumerated_model_sizes_are_the_model(ex):
     got = found(ex, "A Study", "We test LLaMA-Base, Mamba and LLaMA-Large.")
     assert got == {"LLaMA": "Model", "Mamba": "Model"}
