@@ -99,9 +99,34 @@ def _local(iri: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(folder: str | None = None) -> Vocabulary:
-    """Read ``vocab/*.ttl`` and ``lexicon.ttl`` from the ontology folder."""
+    """Read ``vocab/*.ttl`` and ``lexicon.ttl`` from the ontology folder, with
+    its compiled matcher; kept in the user's cache, keyed by the files' content."""
+    import hashlib
+    import pickle
+
+    from .files import write_atomic
+    from .index import cache_dir
+
     root = Path(folder) if folder else ontology_dir()
-    files = sorted((root / "vocab").glob("*.ttl"))
+    files = sorted((root / "vocab").glob("*.ttl")) + [root / "lexicon.ttl"]
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    cached = cache_dir() / f"vocabulary-{digest.hexdigest()[:24]}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())  # written below by this same code
+    except Exception:
+        pass
+    vocabulary = _read_vocabulary(root, files[:-1])
+    vocabulary.matcher  # compiled now, so that it is cached too
+    try:
+        write_atomic(cached, pickle.dumps(vocabulary, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home: compile every time
+    return vocabulary
+
+
+def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     pref, alts, hidden, types, broader, definition = {}, {}, {}, {}, {}, {}
     for t in _iter_turtle(files):
         s, p, o = t.subject.value, t.predicate.value, t.object.value

@@ -245,3 +245,18 @@ def test_coined_model_names(ex):
     assert found(ex, "A Study", "We study Llama2-Distill-CLIP.") == {"Llama2-Distill-CLIP": "Model"}
     # ordinary words and other types do not make models
     assert found(ex, "A Study", "Use Foo-CLIPper and clip-Bar.") == {}
+
+
+def test_vocabulary_cache_follows_the_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "onto"
+    (root / "vocab").mkdir(parents=True)
+    (root / "vocab" / "test.ttl").write_text(VOCAB, encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
+    load_vocabulary.cache_clear()
+    assert Extractor(load_vocabulary(str(root))).extract("A Study", "We use Mamba.")
+    assert list((tmp_path / "cache" / "kgraph").glob("vocabulary-*.pickle"))
+    (root / "vocab" / "test.ttl").write_text(VOCAB.replace('"Mamba"@en', '"Zamba"@en'), encoding="utf-8")
+    load_vocabulary.cache_clear()
+    assert not Extractor(load_vocabulary(str(root))).extract("A Study", "We use Mamba.")
+    load_vocabulary.cache_clear()
