@@ -58,6 +58,10 @@ _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
+_NAMES_THEN_HEADS = re.compile(
+    r"(?<![\w\-])(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r"))*,?\s+(?:and|or)\s+(?:" + _NAME + r"))"
+    r"\s+(?P<head>[a-z]+)s\b"
+)
 _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
@@ -540,6 +544,10 @@ class Extractor:
         for m in _HEAD_BEFORE.finditer(abstract):
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
+            type_ = self.vocab.head_nouns.get(fold(m["head"]))
+            if type_ is not None:
+                candidates.extend((name, type_) for name in _LIST_SPLIT.split(m["names"]) if name)
         for m in _OUR_HEAD_NAME.finditer(abstract):
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:

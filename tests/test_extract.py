@@ -120,6 +120,12 @@ def test_title_name_typed_by_its_parts_when_the_title_has_no_head(ex):
     assert found(ex, "Qux-Encoder: Advancing Bilingual Retrieval")["Qux-Encoder"] == "Model"
 
 
+def test_coordinated_names_before_a_plural_head(ex):
+    got = found(ex, "A Study", "We evaluate on FooEval, BarQA and ZedBench-2 benchmarks.")
+    assert got == {"FooEval": "Dataset", "BarQA": "Dataset", "ZedBench-2": "Dataset"}
+    assert found(ex, "A Study", "We compare two and three benchmarks.") == {}
+
+
 def test_the_name_then_its_head_noun(ex):
     assert found(ex, "A Study", "We build on the kFooBar framework.") == {"kFooBar": "Software"}
     assert found(ex, "A Study", "We build on a kFooBar framework.") == {}
