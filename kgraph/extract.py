@@ -282,6 +282,11 @@ class Extractor:
             if fold(name) not in local:
                 add(name, "Model", name, _PATTERN)
                 covered.append((s, e))
+        # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
+        # a label inside one ("expert parallelism") is not a mention of its own
+        for label, type_, surface, s, e in self._head_phrases(text, vocab_spans + covered, len(title)):
+            add(label, type_, surface, _PATTERN)
+            covered.append((s, e))
         for s, e, c, surface in matches:
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
@@ -299,10 +304,6 @@ class Extractor:
             for s, e, c, surface in self.match_vocabulary(text, local_matchers):
                 concept = local[c.label]
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
-
-        # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism"
-        for label, type_, surface in self._head_phrases(text, vocab_spans + covered, len(title)):
-            add(label, type_, surface, _PATTERN)
 
         described = self._described_names(abstract)
 
@@ -385,8 +386,8 @@ class Extractor:
         return mentions
 
     def _head_phrases(self, text: str, vocab_spans, title_end: int):
-        """(label, type, surface) for phrases of up to three ordinary modifiers
-        before a lexicon phrase head that the vocabulary does not know."""
+        """(label, type, surface, start, end) for phrases of up to three ordinary
+        modifiers before a lexicon phrase head that the vocabulary does not know."""
         if self._phrase_head_re is None:
             heads = sorted(self.vocab.phrase_heads, key=len, reverse=True)
             alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
@@ -408,11 +409,11 @@ class Extractor:
                 surface = text[start : m.end()]
                 if start >= title_end and lower.count(surface.lower()) < 2:
                     continue
-                if any(s < m.end() and start < e for s, e in vocab_spans):
+                if any(s < start < e or (s <= start and m.end() <= e) for s, e in vocab_spans):
                     break  # part of a longer label, or an acronym's spelled-out form
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
-                    yield label, self.vocab.phrase_heads[fold(head)], surface
+                    yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
 
     def _coined_models(self, text: str, vocab_spans):
