@@ -294,6 +294,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface):
                 continue
+            if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
+                continue  # "class-wise pruning" names a narrower technique, not pruning
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
@@ -440,6 +442,13 @@ class Extractor:
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
             ):
                 yield token, m.start(), m.end()
+
+    def _after_modifier(self, text: str, start: int) -> bool:
+        prev = _PREV_TOKEN.search(text, max(0, start - 40), start)
+        if prev is None:
+            return False
+        sentence_start = _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
+        return self._is_modifier(prev.group(1), text[start].isupper() or bool(sentence_start))
 
     def _is_modifier(self, word: str, title_case: bool) -> bool:
         """An ordinary word that can open a technique's name."""

@@ -266,3 +266,9 @@ def test_vocabulary_cache_follows_the_files(tmp_path, monkeypatch):
     load_vocabulary.cache_clear()
     assert not Extractor(load_vocabulary(str(root))).extract("A Study", "We use Mamba.")
     load_vocabulary.cache_clear()
+
+
+def test_general_technique_only_when_written_on_its_own(ex):
+    # guide rule 4: "class-wise quantization" alone does not mention quantization
+    assert "quantization" not in found(ex, "A Study", "We apply class-wise quantization to the model.")
+    assert "quantization" in found(ex, "A Study", "We apply class-wise quantization. Quantization helps.")
