@@ -217,7 +217,17 @@ class Extractor:
 
     # -- per paper --------------------------------------------------------
     def extract(self, title: str, abstract: str = "") -> dict[str, Mention]:
-        """The entities a paper mentions, by folded canonical label."""
+        """The entities a paper mentions, by folded canonical label; the short
+        forms it defines as non-entities are added to ``self.vetoed``."""
+        mentions, vetoed = self.extract_paper(title, abstract)
+        self.vetoed |= vetoed
+        return mentions
+
+    def extract_paper(self, title: str, abstract: str = "") -> tuple[dict[str, Mention], set[str]]:
+        """The entities a paper mentions, and the short forms it defines as
+        non-entities ("Large Language Models (LLMs)"). The result depends on
+        this paper alone, so papers can be extracted in any order or process."""
+        vetoed: set[str] = set()
         text = _URL.sub(lambda m: " " * len(m.group(0)), f"{title}\n{abstract}" if abstract else title)
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
@@ -252,12 +262,12 @@ class Extractor:
                     concept = None
             if concept is None:
                 if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
-                    self.vetoed.add(fold(sf_clean))
+                    vetoed.add(fold(sf_clean))
                     continue
                 type_ = self.head_type_at_end(long_form)
                 if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
-                    self.vetoed.add(fold(sf_clean))
+                    vetoed.add(fold(sf_clean))
                     continue
                 concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
                 evidence = _ACRONYM
@@ -322,7 +332,7 @@ class Extractor:
                     add(sized.label, sized.type, item, _VOCAB)
                     continue
                 if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
-                        and fold(name) not in self.vetoed and not _MODIFIER_SUFFIX.search(name)
+                        and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
                     add(name, type_, name, _PATTERN)
 
@@ -339,7 +349,7 @@ class Extractor:
 
         # 4. named artifacts described in the abstract
         for name, type_, introduced in described:
-            if name in local or fold(name) in self.vetoed:
+            if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
             concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
@@ -385,7 +395,7 @@ class Extractor:
                     m.introduced |= other.introduced
                     del mentions[other.key]
         self._vendor_rule(text, mentions)
-        return mentions
+        return mentions, vetoed
 
     def _head_phrases(self, text: str, vocab_spans, title_end: int):
         """(label, type, surface, start, end) for phrases of up to three ordinary
@@ -665,13 +675,21 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
     and those discovered) by folded label.
     """
     extractor = Extractor(vocabulary)
-    vocab = extractor.vocab
     per_paper = {p.id: extractor.extract(p.title, p.abstract) for p in papers}
+    return settle(papers, per_paper, extractor.vetoed, extractor.vocab)
+
+
+def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], vocab: Vocabulary):
+    """The corpus-wide passes over per-paper results (``Extractor.extract_paper``):
+    short forms some paper vetoed are dropped, spellings of one name merged,
+    one type and label settled per discovered entity, and discovered names
+    found in every paper. Changes ``per_paper`` in place; returns it with
+    every concept by folded label."""
+    extractor = Extractor(vocab)
     for mentions in per_paper.values():
-        for key in [k for k in mentions if k in extractor.vetoed and k not in vocab.concepts]:
+        for key in [k for k in mentions if k in vetoed and k not in vocab.concepts]:
             del mentions[key]
 
-    # One type per discovered entity: strongest evidence, then most papers, then type order.
     # "Lean Attention" and "LeanAttention" are one name
     glued: dict[str, str] = {}
     for pid in sorted(per_paper):
@@ -705,6 +723,7 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
             if kept is not m:
                 kept.surfaces |= m.surfaces
                 kept.introduced |= m.introduced
+    # one type per discovered entity: strongest evidence, then most papers, then type order
     votes: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     alts: dict[str, set] = defaultdict(set)
