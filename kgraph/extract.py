@@ -93,6 +93,8 @@ _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
+# a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
+_SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z][\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
@@ -306,6 +308,16 @@ class Extractor:
                 continue
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
+            sku = _SKU.match(text, e) if c.type == "Hardware" and not surface.isupper() else None
+            if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
+                name = f"{surface} {sku['sku']}"
+                known = self.vocab.lookup(name)
+                if known is not None:
+                    add(known.label, known.type, name, _VOCAB)
+                else:
+                    short = name.split(" ", 1)[1] if name.split(" ", 1)[0] in self.vendors and " " in name else name
+                    add(short, "Hardware", name, _PATTERN, alts=(name,))
+                continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)

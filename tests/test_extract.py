@@ -272,3 +272,8 @@ def test_general_technique_only_when_written_on_its_own(ex):
     # guide rule 4: "class-wise quantization" alone does not mention quantization
     assert "quantization" not in found(ex, "A Study", "We apply class-wise quantization to the model.")
     assert "quantization" in found(ex, "A Study", "We apply class-wise quantization. Quantization helps.")
+
+
+def test_product_number_after_a_hardware_line(ex):
+    got = found(ex, "A Study", "It runs on the Hopper 9000X and on a GPU 2080.")
+    assert got == {"Hopper 9000X": "Hardware", "GPU": "Hardware"}
