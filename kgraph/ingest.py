@@ -151,14 +151,15 @@ def parse_listing(text: str, source: str = "<text>") -> tuple[list[Paper], list[
         return current
 
     for number, raw in enumerate(text.splitlines(), 1):
+        raw = _clean(raw)
         if len(raw) > MAX_LINE_CHARS:
-            line = _clean(_SPACES.sub(" ", raw)).strip()
+            line = _SPACES.sub(" ", raw).strip()
             if len(line) > MAX_LINE_CHARS:
                 warnings.append(f"{source} line {number}: {len(line):,} characters, too long for "
                                 f"a title or an abstract; skipped")
                 continue
         else:
-            line = _clean(" ".join(raw.split()))
+            line = " ".join(raw.split())
         if not _VISIBLE.search(line):
             continue
         line = _SUBSCRIBE_GLUE.sub("", line)
