@@ -66,11 +66,11 @@ def decode_text(data: bytes, source: str) -> tuple[str, list[str]]:
             raise InputError(f"{source}: starts with a UTF-16 mark but is not UTF-16 ({e.reason})") from None
     for magic, kind in _MAGIC:
         if data.startswith(magic):
-            raise InputError(f"{source}: binary file ({kind}), not a text listing")
+            raise InputError(f"{source}: binary file ({kind}), not text")
     sample = data[:_SAMPLE]
     controls = len(sample) - len(sample.translate(None, _BINARY_CONTROLS))
     if b"\x00" in data or controls * 20 > len(sample):
-        raise InputError(f"{source}: binary file, not a text listing")
+        raise InputError(f"{source}: binary file, not text")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as e:

@@ -88,8 +88,8 @@ def _folder_without_listings(p):
 @pytest.mark.parametrize("name,make,reason", [
     ("empty.txt", _empty, "empty file"),
     ("blank.txt", _whitespace, "only whitespace, no text"),
-    ("random.txt", _random_binary, "binary file, not a text listing"),
-    ("paper.txt", _pdf, "binary file (a PDF document), not a text listing"),
+    ("random.txt", _random_binary, "binary file, not text"),
+    ("paper.txt", _pdf, "binary file (a PDF document), not text"),
     ("orphan.txt", _abstract_only, "no papers found (no line reads as a paper title)"),
     ("folder", _folder_without_listings, "no listing files (*.md, *.text, *.txt) in this folder"),
     ("missing.txt", lambda p: None, "no such file or folder"),
@@ -157,7 +157,7 @@ def mixed(tmp_path):
 
 MIXED_WARNINGS = [
     "{f}/b_empty.txt: empty file",
-    "{f}/c_binary.txt: binary file, not a text listing",
+    "{f}/c_binary.txt: binary file, not text",
     "{f}/d_orphan.txt: no papers found (no line reads as a paper title)",
     "d_orphan.txt line 1: text with no title skipped: 'This abstract has lost its title. It says that GPUs are fast'",
     "{f}/e_latin1.txt: 2 bytes not valid UTF-8 (the first at offset 3); read as Windows-1252",
@@ -199,7 +199,7 @@ def test_all_bad_names_each_file(tmp_path):
     _empty(paths[0])
     _random_binary(paths[1])
     assert only_error(run("build", *paths, "-o", tmp_path / "out")) == (
-        f"no papers in any of 2 inputs: {paths[0]}: empty file; {paths[1]}: binary file, not a text listing")
+        f"no papers in any of 2 inputs: {paths[0]}: empty file; {paths[1]}: binary file, not text")
 
 
 def test_missing_path_among_good_ones_is_an_error(tmp_path):
