@@ -20,10 +20,14 @@ _SAFE = "-.~"
 
 def entity_local_name(label: str) -> str:
     """The IRI local name of a canonical label: spaces become ``_``, every
-    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is percent-encoded."""
-    return "_".join(
+    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is
+    percent-encoded, and so is a final ``.``."""
+    name = "_".join(
         quote(part, safe=_SAFE).replace("_", "%5F") for part in label.split(" ")
     )
+    # A final "." would be written "\." in Turtle, which rdflib's parser
+    # takes for the end of the statement.
+    return name[:-1] + "%2E" if name.endswith(".") else name
 
 
 def entity_iri(label: str) -> str:

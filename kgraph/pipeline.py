@@ -22,47 +22,59 @@ class BuildResult:
     seconds: float = 0.0
 
 
-def build_graph_from(paths, vocabulary=None):
-    """Read listings and return (networkx graph, warnings)."""
-    from .extract import extract_corpus
-    from .graph import build_graph
+def build_graph_from(paths, vocabulary=None, *, strict: bool = False):
+    """Read listings and return (networkx graph, warnings); ``strict`` makes
+    any warning an ``InputError``."""
     from .ingest import read_listings
 
-    papers, warnings = read_listings(paths)
+    papers, warnings = read_listings(paths, strict=strict)
+    return _graph_of(papers, vocabulary), warnings
+
+
+def _graph_of(papers, vocabulary=None):
+    from .extract import extract_corpus
+    from .graph import build_graph
+
     mentions, concepts = extract_corpus(papers, vocabulary)
-    return build_graph(papers, mentions, concepts), warnings
+    return build_graph(papers, mentions, concepts)
 
 
-def build(paths=("seeds",), output="output", *, html: bool = True) -> BuildResult:
+def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool = False) -> BuildResult:
     """Build the graph of the listings under ``paths`` into the folder ``output``:
     ``graph.ttl``, ``index.sqlite`` and (unless ``html=False``) ``graph.html``.
 
-    Every file is computed before any is written, and each is written
-    atomically, so a failed build leaves the previous graph intact.
+    The output folder is checked before the slow part; every file is
+    computed into a temporary file, and all replace the previous ones
+    together (``files.atomic_paths``), so a failed or interrupted build
+    leaves the previous graph intact. ``strict`` makes any input warning an
+    ``InputError`` (nothing is written).
     """
+    import sqlite3
+
+    from .errors import OutputError
+    from .files import atomic_paths, check_writable
     from .index import write_index
-    from .files import write_atomic
+    from .ingest import read_listings
     from .rdf import graph_triples, serialize
 
     start = time.perf_counter()
-    G, warnings = build_graph_from(paths)
+    papers, warnings = read_listings(paths, strict=strict)
+    out = Path(output)
+    check_writable(out)
+    G = _graph_of(papers)
     triples = graph_triples(G)
     turtle = serialize(triples, "turtle")
-    out = Path(output)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        from .errors import KgraphError
+    outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
+    with atomic_paths(outputs) as temps:
+        temps[0].write_bytes(turtle)
+        try:
+            write_index(G, temps[1], source=str(out / TURTLE_NAME))
+        except sqlite3.Error as e:
+            raise OutputError(outputs[1], f"cannot write ({e})") from None
+        if html:
+            from .render import write_html
 
-        raise KgraphError(f"{out}: cannot create the output folder ({e.strerror})") from None
-    outputs = [out / TURTLE_NAME, out / INDEX_NAME]
-    write_atomic(out / TURTLE_NAME, turtle)
-    write_index(G, out / INDEX_NAME, source=str(out / TURTLE_NAME))
-    if html:
-        from .render import write_html
-
-        write_html(G, out / HTML_NAME)
-        outputs.append(out / HTML_NAME)
+            write_html(G, temps[2])
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
         if d["kind"] == "entity":
