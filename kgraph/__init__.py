@@ -2,7 +2,7 @@
 
     >>> import kgraph
     >>> result = kgraph.build(["seeds"], "output")
-    >>> kgraph.neighbors("GPU", "output")[:3]
+    >>> kgraph.neighbors("GPU", "output", limit=3).neighbors
 
 Submodules are imported on first use, so ``import kgraph`` stays cheap.
 """
@@ -14,6 +14,10 @@ __all__ = [
     "load_graph",
     "neighbors",
     "entity",
+    "search",
+    "shortest_path",
+    "stats",
+    "papers_mentioning",
     "read_listings",
     "extract_corpus",
     "Extractor",
@@ -28,6 +32,7 @@ __all__ = [
     "GraphNotFound",
     "EntityNotFound",
     "AmbiguousEntity",
+    "NoPath",
 ]
 
 _HOME = {
@@ -36,6 +41,10 @@ _HOME = {
     "load_graph": "pipeline",
     "neighbors": "query",
     "entity": "query",
+    "search": "query",
+    "shortest_path": "query",
+    "stats": "query",
+    "papers_mentioning": "query",
     "read_listings": "ingest",
     "extract_corpus": "extract",
     "Extractor": "extract",
@@ -50,6 +59,7 @@ _HOME = {
     "GraphNotFound": "errors",
     "EntityNotFound": "errors",
     "AmbiguousEntity": "errors",
+    "NoPath": "errors",
 }
 
 

@@ -48,7 +48,7 @@ def _table(headers, rows, *, right=(), flex=(0,), indent: int = 0) -> list[str]:
     def line(values):
         parts = [_cut(v, widths[i]) for i, v in enumerate(values)]
         parts = [p.rjust(widths[i]) if i in right else p.ljust(widths[i]) for i, p in enumerate(parts)]
-        return (" " * indent + "  ".join(parts)).rstrip()
+        return _cut((" " * indent + "  ".join(parts)).rstrip(), width)  # narrower than the fixed columns
 
     return [line(headers), *(line(r) for r in cells)]
 
@@ -110,7 +110,7 @@ def neighbors(name, graph, types, min_weight, limit, depth, sort, include_narrow
     me = result.entity
     scope = f"; {result.papers} with {_plural(len(result.narrower), 'narrower concept')}" if result.narrower else ""
     shown = f", top {len(result.neighbors)}" if len(result.neighbors) < result.total else ""
-    click.echo(f"{me.label} ({me.type}, {me.papers} papers{scope}): {_plural(result.total, 'neighbor')}{shown}")
+    click.echo(f"{me.label} ({me.type}, {_plural(me.papers, 'paper')}{scope}): {_plural(result.total, 'neighbor')}{shown}")
     if not result.neighbors:
         return
     deep = depth > 1
@@ -241,14 +241,15 @@ def stats(graph, limit, as_json):
     if as_json:
         _echo_json(s)
         return
-    click.echo(f"{s.papers} papers, {s.entities} entities, {s.comentions} co-mention pairs")
+    width = _width()
+    click.echo(_cut(f"{s.papers} papers, {s.entities} entities, {s.comentions} co-mention pairs", width))
     for line in _table(["type", "entities"], sorted(s.by_type.items()), right=(1,), indent=2):
         click.echo(line)
-    click.echo("densest entities (most co-mentioned others):")
+    click.echo(_cut("densest entities (most co-mentioned others):", width))
     rows = [[h.label, h.type, h.degree, h.papers] for h in s.densest]
     for line in _table(["label", "type", "neighbors", "papers"], rows, right=(2, 3), indent=2):
         click.echo(line)
-    click.echo("strongest pairs (most shared papers):")
+    click.echo(_cut("strongest pairs (most shared papers):", width))
     rows = [[p.a, p.b, p.weight, f"{p.association:.2f}"] for p in s.strongest]
     for line in _table(["entity", "entity", "weight", "assoc"], rows, right=(2, 3), flex=(0, 1), indent=2):
         click.echo(line)
