@@ -504,6 +504,7 @@ def search(text: str, graph=None, *, types=None, limit: int | None = 10) -> Sear
     from rapidfuzz import fuzz
 
     query = _words(text)
+    folded = fold(text)
     if not query:
         return SearchResult(text, 0, 0, [], [])
     glued = "".join(query)
@@ -523,7 +524,8 @@ def search(text: str, graph=None, *, types=None, limit: int | None = 10) -> Sear
                     "SELECT n.key, n.text, n.entity FROM name n JOIN entity e ON e.id = n.entity "
                     "ORDER BY n.is_label DESC, n.key"):
                 s = score(_words(key), partial=False)
-                if s > best.get(entity_id, (0, ""))[0]:
+                so_far = best.get(entity_id, (0, ""))[0]
+                if s > so_far or (s and s == so_far and key == folded):  # the very name typed
                     best[entity_id] = (s, name_text)
         info = {r["id"]: r for r in con.execute("SELECT * FROM entity WHERE id IN (SELECT value FROM json_each(?))",
                                                 (_ids(best),))}
