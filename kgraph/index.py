@@ -6,14 +6,12 @@ A Turtle file given with ``--graph`` is indexed once into the user's cache.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from pathlib import Path
 
 from .errors import GraphNotFound
-from .files import atomic_path
 from .names import compact, fold
 
 INDEX_NAME = "index.sqlite"
@@ -49,6 +47,7 @@ CREATE INDEX mention_paper ON mention(paper);
 
 def write_index(G, path: str | os.PathLike, source: str = "") -> None:
     """Write the query index of graph ``G`` to ``path`` (atomically)."""
+    from .files import atomic_path
     from .graph import comention_edges, entity_nodes, paper_nodes
 
     with atomic_path(path) as tmp:
@@ -132,6 +131,8 @@ def locate(graph: str | os.PathLike | None = None) -> tuple[Path, Path | None]:
 
 def _cached_index(rdf_path: Path) -> Path:
     """Index an RDF file once, keyed by its content hash."""
+    import hashlib
+
     digest = hashlib.sha256(rdf_path.read_bytes()).hexdigest()[:24]
     index = cache_dir() / f"{digest}.v{SCHEMA_VERSION}.sqlite"
     if not index.is_file():

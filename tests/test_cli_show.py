@@ -14,13 +14,11 @@ def card(built, name, *args):
 
 
 def most_introduced(G) -> str:
-    """The label of an entity that some paper introduces, with the most papers."""
-    introduced = {e for p, e, d in G.edges(data=True) if d["relation"] == "mentions" and d["introduces"]}
-    node = max((n for n in G if G.nodes[n].get("kind") == "entity" and
-                any(d["relation"] == "mentions" and d["introduces"] for d in G[n].values())),
-               key=lambda n: (len(G.nodes[n]["papers"]), G.nodes[n]["label"]))
-    assert introduced
-    return G.nodes[node]["label"]
+    """The label of the entity with the most papers among those some paper introduces."""
+    nodes = [n for n, d in G.nodes(data=True) if d.get("kind") == "entity"
+             and any(e["relation"] == "mentions" and e["introduces"] for e in G[n].values())]
+    assert nodes
+    return G.nodes[max(nodes, key=lambda n: (len(G.nodes[n]["papers"]), G.nodes[n]["label"]))]["label"]
 
 
 @pytest.mark.parametrize("name", ["GPU", "Hopper", "quantization", "introduced"])
