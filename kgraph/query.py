@@ -180,12 +180,12 @@ def _ids(values) -> str:
 def _singulars(key: str) -> list[str]:
     """``key`` and its last word made singular ("strategies", "gpus", "batches")."""
     out = [key]
+    if key.endswith("s") and len(key) > 2:
+        out.append(key[:-1])
     if key.endswith("ies") and len(key) > 4:
         out.append(key[:-3] + "y")
     if key.endswith("es") and len(key) > 3:
         out.append(key[:-2])
-    if key.endswith("s") and len(key) > 2:
-        out.append(key[:-1])
     return out
 
 
@@ -198,13 +198,15 @@ def _named(con, column: str, values: list[str]):
     ).fetchall()
 
 
-def _lookup(con, key: str):
-    """Entities with a name folding to ``key`` (or a singular of it, or the same without spaces)."""
-    for variant in _singulars(key):
+def _lookup(con, keys: list[str]):
+    """Entities with a name folding to one of ``keys`` (or a singular of it,
+    or the same without spaces), the first key that names any."""
+    variants = list(dict.fromkeys(v for k in keys for v in _singulars(k)))
+    for variant in variants:
         rows = _named(con, "key", [variant])
         if rows:
             return rows
-    return _named(con, "compact", [compact(v) for v in _singulars(key)])
+    return _named(con, "compact", [compact(v) for v in variants])
 
 
 def _context_words(con, entity_id: int, type_: str) -> set[str]:
@@ -226,7 +228,7 @@ def _padded(con, key: str):
         found = {}
         for start in range(len(words) - size + 1):
             rest = words[:start] + words[start + size:]
-            for row in _lookup(con, " ".join(words[start:start + size])):
+            for row in _lookup(con, [" ".join(words[start:start + size])]):
                 if row["id"] in found:
                     continue
                 context = _context_words(con, row["id"], row["type"])
@@ -268,7 +270,9 @@ def resolve(con, name: str):
     """The entity row ``name`` designates. Raises EntityNotFound (with the
     closest names) or AmbiguousEntity (with the candidates)."""
     key = fold(name)
-    rows = (_lookup(con, key) or _padded(con, key)) if key else []
+    # fold() drops a final "s" by its case ("GPUs", not "AWS"); upper-cased, the name keeps
+    # every letter: a name spelled exactly so comes first ("ems": EMS, not EM), then singulars
+    rows = (_lookup(con, [fold(name.upper()), key]) or _padded(con, key)) if key else []
     if not rows:
         raise EntityNotFound(name, _closest(con, key) if key else [])
     return _pick(name, rows)
