@@ -3,6 +3,11 @@
 ``kgraph build`` writes it beside the Turtle; queries open it with the
 standard library alone (no rdflib, networkx or pyvis on the query path).
 A Turtle file given with ``--graph`` is indexed once into the user's cache.
+
+Tables: ``entity``; ``broader`` (its ``skos:broader`` links, for narrower
+concepts and name context); ``name`` (every label, alias and hidden label,
+folded, and without spaces); ``paper``; ``mention``; ``edge`` (co-mentions,
+stored both ways, with their papers' ids).
 """
 from __future__ import annotations
 

@@ -25,6 +25,8 @@ SORTS = ("weight", "association")
 
 
 class _Record:
+    """A query result: plain data, its ``as_dict()`` the ``--json`` object."""
+
     def as_dict(self) -> dict:
         return asdict(self)
 
