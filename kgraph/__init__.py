@@ -2,7 +2,7 @@
 
     >>> import kgraph
     >>> result = kgraph.build(["seeds"], "output")
-    >>> kgraph.neighbors("GPU", "output")[:3]
+    >>> kgraph.neighbors("GPU", "output", limit=3).neighbors
 
 Submodules are imported on first use, so ``import kgraph`` stays cheap.
 """
@@ -14,6 +14,10 @@ __all__ = [
     "load_graph",
     "neighbors",
     "entity",
+    "search",
+    "shortest_path",
+    "stats",
+    "papers_mentioning",
     "read_listings",
     "extract_corpus",
     "Extractor",
@@ -29,6 +33,7 @@ __all__ = [
     "GraphNotFound",
     "EntityNotFound",
     "AmbiguousEntity",
+    "NoPath",
 ]
 
 _HOME = {
@@ -37,6 +42,10 @@ _HOME = {
     "load_graph": "pipeline",
     "neighbors": "query",
     "entity": "query",
+    "search": "query",
+    "shortest_path": "query",
+    "stats": "query",
+    "papers_mentioning": "query",
     "read_listings": "ingest",
     "extract_corpus": "extract",
     "Extractor": "extract",
@@ -52,6 +61,7 @@ _HOME = {
     "GraphNotFound": "errors",
     "EntityNotFound": "errors",
     "AmbiguousEntity": "errors",
+    "NoPath": "errors",
 }
 
 

@@ -44,4 +44,8 @@ class AmbiguousEntity(KgraphError):
     def __init__(self, name: str, candidates: list[str]):
         self.name = name
         self.candidates = list(candidates)
-        super().__init__(f"{name!r} is ambiguous: {'; '.join(self.candidates)}")
+        super().__init__(f"{name!r} is ambiguous: {'; '.join(self.candidates)}. Use one of these names.")
+
+
+class NoPath(KgraphError):
+    """Two entities are not connected by co-mentions."""

@@ -42,3 +42,8 @@ def fold(text: str) -> str:
         if text[-2:-1].isupper() or not key.endswith(("ss", "us", "is")):
             key = key[:-1]  # "GPUs", "LLMs", "models"; not "corpus", "analysis"
     return key
+
+
+def compact(key: str) -> str:
+    """A folded key without spaces: "flash attention" and "flashattention" meet."""
+    return key.replace(" ", "")
