@@ -104,18 +104,55 @@ def load_graph(graph=None):
     return read_graph(rdf)
 
 
-def html_page(graph=None) -> Path:
-    """The HTML page of a built graph: the one ``build`` wrote beside it, or
-    one rendered once into the user's cache for an RDF file."""
-    from .index import cache_dir, locate
+def html_page(graph=None, *, around: str | None = None, depth: int = 1, types=None,
+              min_weight: int = 1, max_nodes: int | None = None,
+              include_papers: bool = False) -> Path:
+    """The HTML page of a built graph drawing what the options ask for (see
+    ``render.select_subgraph``), written if missing or older than the graph.
+
+    Without options it is the page ``build`` wrote, ``graph.html``; with
+    options, a focused page beside it, ``graph-<around>-<hash of the
+    options>.html``. For an RDF file without its build folder, pages go to
+    the user's cache. ``around`` is resolved like ``kgraph neighbors`` NAME
+    (same errors, same suggestions).
+    """
+    import hashlib
+    import json
+    import re
+
+    from .index import cache_dir, connect, locate
 
     index, rdf = locate(graph)
-    page = index.parent / HTML_NAME
-    if index.name == INDEX_NAME and page.is_file():
+    if index.name == INDEX_NAME:
+        folder, stem = index.parent, Path(HTML_NAME).stem
+    else:
+        folder, stem = cache_dir(), index.stem
+    center = label = None
+    if around is not None:
+        from .query import resolve
+
+        con = connect(index)
+        try:
+            row = resolve(con, around)
+        finally:
+            con.close()
+        center, label = row["iri"], row["label"]
+    options = {
+        "around": center, "depth": depth if center else None,
+        "types": sorted(set(types)) if types else None, "min_weight": min_weight,
+        "max_nodes": max_nodes, "papers": bool(include_papers),
+    }
+    if options != {"around": None, "depth": None, "types": None, "min_weight": 1,
+                   "max_nodes": None, "papers": False}:
+        digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:8]
+        slug = re.sub(r"[^A-Za-z0-9.]+", "-", label or "").strip("-.")[:40].rstrip("-.")
+        stem = "-".join(x for x in (stem, slug, digest) if x)
+    page = folder / f"{stem}.html"
+    source = rdf if rdf is not None else index
+    if page.is_file() and page.stat().st_mtime >= source.stat().st_mtime:
         return page
     from .render import write_html
 
-    page = cache_dir() / (index.stem + ".html")
-    if not page.is_file():
-        write_html(load_graph(graph), page)
+    write_html(load_graph(graph), page, around=center, depth=depth, types=types,
+               min_weight=min_weight, max_nodes=max_nodes, include_papers=include_papers)
     return page

@@ -38,9 +38,11 @@ TYPE_COLORS = {
 }
 EXTRA_COLORS = ("#9c755f", "#edc948", "#ff9da7", "#86bcb6")
 PAPER_GROUP, PAPER_COLOR = "Paper", "#bab0ac"
+# The largest clusters get a colour each, the rest share OTHER_CLUSTER_COLOR.
 CLUSTER_COLORS = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#8cd17d", "#d37295", "#499894",
+    "#17becf", "#bcbd22", "#7570b3", "#e7298a", "#a6761d", "#1b9e77", "#86bcb6", "#fabfd2",
 )
 OTHER_CLUSTER_COLOR = "#c8c8c8"
 
