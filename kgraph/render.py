@@ -486,6 +486,7 @@ def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, exa
         return
     m = np.ones(n) if mass is None else mass
     t0 = 2.0 * k
+    far_disp = np.zeros((n, 2))  # the far field, recomputed every FAR_EVERY steps
     for it in range(iterations):
         t = t0 * (1 - it / iterations) + 0.02 * k
         disp = np.zeros((n, 2))
@@ -502,7 +503,7 @@ def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, exa
             _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
             disp += far_disp
         else:
-            far_disp = np.zeros((n, 2))
+            far_disp[:] = 0.0
             c0 = _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
             if far:
                 _far_field(np, pos, m, k, far_disp, c0)
