@@ -11,6 +11,7 @@ ONTOLOGY = "https://w3id.org/kgraph/ontology#"
 ENTITY = "https://w3id.org/kgraph/entity/"
 PAPER = "https://w3id.org/kgraph/paper/"
 COMENTION = "https://w3id.org/kgraph/comention/"
+MENTION = "https://w3id.org/kgraph/mention/"
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
 # RFC 3987 iunreserved minus "_", which stands for a space: the mapping stays

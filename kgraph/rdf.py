@@ -15,13 +15,15 @@ import hashlib
 import os
 from pathlib import Path
 
-from .names import COMENTION, ENTITY, ONTOLOGY, PAPER
+from .errors import KgraphError
+from .names import COMENTION, ENTITY, MENTION, ONTOLOGY, PAPER
 
 PREFIXES = {
     "kg": ONTOLOGY,
     "kge": ENTITY,
     "kgp": PAPER,
     "kgc": COMENTION,
+    "kgm": MENTION,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -31,26 +33,7 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
 }
-
-# Formats by name, with aliases: (pyoxigraph format name, file suffix).
-RDF_FORMATS = {
-    "turtle": ("TURTLE", ".ttl"),
-    "nt": ("N_TRIPLES", ".nt"),
-    "nquads": ("N_QUADS", ".nq"),
-    "trig": ("TRIG", ".trig"),
-    "xml": ("RDF_XML", ".rdf"),
-    "jsonld": ("JSON_LD", ".jsonld"),
-    "n3": ("N3", ".n3"),
-}
-FORMAT_ALIASES = {
-    "ttl": "turtle",
-    "ntriples": "nt",
-    "n-triples": "nt",
-    "nq": "nquads",
-    "rdfxml": "xml",
-    "rdf": "xml",
-    "json-ld": "jsonld",
-}
+ENTITY_TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")
 
 
 def comention_iri(a: str, b: str) -> str:
@@ -59,8 +42,25 @@ def comention_iri(a: str, b: str) -> str:
     return COMENTION + hashlib.sha1(f"{a} {b}".encode("utf-8")).hexdigest()[:20]
 
 
+def mention_iri(paper: str, entity: str) -> str:
+    """The IRI of a paper's mention of an entity (stable)."""
+    return MENTION + hashlib.sha1(f"{paper} {entity}".encode("utf-8")).hexdigest()[:20]
+
+
+def decimal_lexical(x: float) -> str:
+    """The canonical xsd:decimal form of a float rounded to 6 places ("16.72", "3.0")."""
+    text = f"{x:.6f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text
+
+
 def graph_triples(G):
-    """Yield the RDF triples of a kgraph networkx graph as pyoxigraph Triples, sorted."""
+    """The RDF triples of a kgraph networkx graph, as pyoxigraph Triples, sorted.
+
+    Besides the direct links (``kg:mentions``, ``kg:coMentionedWith``), each
+    mention and each co-mention is a resource of its own carrying its
+    provenance: the paper(s) it is derived from and, for a mention, the
+    text it matched.
+    """
     import pyoxigraph as ox
 
     NN, Lit = ox.NamedNode, ox.Literal
@@ -70,6 +70,7 @@ def graph_triples(G):
     label, pref, alt, hidden = NN(rdfs + "label"), NN(skos + "prefLabel"), NN(skos + "altLabel"), NN(skos + "hiddenLabel")
     integer, boolean, decimal = NN(xsd + "integer"), NN(xsd + "boolean"), NN(xsd + "decimal")
     mentions, introduces, comentioned = NN(kg + "mentions"), NN(kg + "introduces"), NN(kg + "coMentionedWith")
+    statement_entity, derived_from = NN(kg + "entity"), NN(prov + "wasDerivedFrom")
 
     def en(text):
         return Lit(text, language="en")
@@ -120,18 +121,24 @@ def graph_triples(G):
             add(ox.Triple(NN(paper), mentions, NN(entity)))
             if d["introduces"]:
                 add(ox.Triple(NN(paper), introduces, NN(entity)))
+            m = NN(mention_iri(paper, entity))
+            add(ox.Triple(m, a, NN(kg + "Mention")))
+            add(ox.Triple(m, statement_entity, NN(entity)))
+            add(ox.Triple(m, derived_from, NN(paper)))
+            for text in d["matched"]:
+                add(ox.Triple(m, NN(kg + "matchedText"), Lit(text)))
             continue
         x, y = sorted((u, v))
         c = NN(comention_iri(x, y))
         add(ox.Triple(NN(x), comentioned, NN(y)))
         add(ox.Triple(NN(y), comentioned, NN(x)))
         add(ox.Triple(c, a, NN(kg + "CoMention")))
-        add(ox.Triple(c, NN(kg + "entity"), NN(x)))
-        add(ox.Triple(c, NN(kg + "entity"), NN(y)))
+        add(ox.Triple(c, statement_entity, NN(x)))
+        add(ox.Triple(c, statement_entity, NN(y)))
         add(ox.Triple(c, NN(kg + "weight"), Lit(str(d["weight"]), datatype=integer)))
-        add(ox.Triple(c, NN(kg + "associationStrength"), Lit(f"{d['association']:.6f}", datatype=decimal)))
+        add(ox.Triple(c, NN(kg + "associationStrength"), Lit(decimal_lexical(d["association"]), datatype=decimal)))
         for p in d["papers"]:
-            add(ox.Triple(c, NN(prov + "wasDerivedFrom"), NN(p)))
+            add(ox.Triple(c, derived_from, NN(p)))
     triples.sort(key=_sort_key)
     return triples
 
@@ -142,106 +149,142 @@ def _sort_key(t):
     return (t.subject.value, p != PREFIXES["rdf"] + "type", p, str(t.object))
 
 
-def resolve_format(name: str) -> str:
-    key = name.lower()
-    key = FORMAT_ALIASES.get(key, key)
-    if key not in RDF_FORMATS:
-        raise ValueError(name)
-    return key
+def _rdf_format(name: str):
+    """The pyoxigraph RdfFormat of an RDF export format name or alias."""
+    import pyoxigraph as ox
+
+    from .formats import get_format
+
+    f = get_format(name)
+    if not f.is_rdf:
+        raise KgraphError(f"{f.name} is not an RDF format")
+    return f, getattr(ox.RdfFormat, f.oxigraph)
 
 
 def serialize(triples, fmt: str = "turtle") -> bytes:
-    """Serialize triples in an RDF format of ``RDF_FORMATS`` (or an alias)."""
+    """Serialize sorted triples in an RDF format (a name or alias of ``formats.FORMATS``).
+
+    Every namespace of ``PREFIXES`` is bound, so no ``ns1:`` appears; the
+    prefix lines are sorted so that the output does not depend on the order
+    Oxigraph keeps them in.
+    """
     import pyoxigraph as ox
 
-    fmt = resolve_format(fmt)
-    ox_format = getattr(ox.RdfFormat, RDF_FORMATS[fmt][0])
-    if fmt in ("nquads", "trig"):
+    f, ox_format = _rdf_format(fmt)
+    if f.name in ("nquads", "trig"):
         triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "xml", "n3") else {}
-    return ox.serialize(triples, format=ox_format, **kwargs)
+    if f.name not in ("turtle", "trig", "xml", "n3", "jsonld"):
+        return ox.serialize(triples, format=ox_format)
+    data = ox.serialize(triples, format=ox_format, prefixes=PREFIXES)
+    if f.name in ("turtle", "trig", "n3"):
+        data = _sort_prefix_lines(data)
+    return data
+
+
+def _sort_prefix_lines(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+def generate_rdf(G, fmt: str = "turtle") -> bytes:
+    """The graph ``G`` as RDF in format ``fmt``."""
+    return serialize(graph_triples(G), fmt)
 
 
 def to_rdflib(triples):
-    """An ``rdflib.Graph`` (over the Oxigraph store) holding the triples."""
+    """An ``rdflib.Graph`` holding the triples, over the oxrdflib (Oxigraph)
+    store, so that rdflib's API serializes and queries it fast."""
     import rdflib
 
     g = rdflib.Graph(store="Oxigraph")
-    g.parse(data=serialize(triples, "nt"), format="ox-ntriples")
+    g.parse(data=serialize(triples, "nt"), format="ox-nt")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g
+
+
+def parse_file(path: str | os.PathLike):
+    """Yield the triples of an RDF file, its format chosen by suffix (Turtle
+    when the suffix names none)."""
+    import pyoxigraph as ox
+
+    from .formats import format_for_path
+
+    f = format_for_path(path)
+    ox_format = getattr(ox.RdfFormat, f.oxigraph if f and f.is_rdf else "TURTLE")
+    with open(path, "rb") as stream:
+        for t in ox.parse(stream, format=ox_format):
+            yield t.triple if isinstance(t, ox.Quad) else t
 
 
 def read_graph(path: str | os.PathLike):
     """Rebuild the networkx graph from RDF that kgraph wrote (any RDF format,
     chosen by file suffix)."""
     import networkx as nx
-    import pyoxigraph as ox
 
     from .names import fold
 
-    suffix = Path(path).suffix.lower()
-    fmt = next((f for f, (_, s) in RDF_FORMATS.items() if s == suffix), "turtle")
     kg, skos, rdfs, dct, prov = ONTOLOGY, PREFIXES["skos"], PREFIXES["rdfs"], PREFIXES["dcterms"], PREFIXES["prov"]
     rdf_type = PREFIXES["rdf"] + "type"
-    types = {kg + t: t for t in ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")}
+    types = {kg + t: t for t in ENTITY_TYPES}
     nodes: dict[str, dict] = {}
     mentions: dict[tuple[str, str], bool] = {}
-    comentions: dict[str, dict] = {}
-    with open(path, "rb") as f:
-        for t in ox.parse(f, format=getattr(ox.RdfFormat, RDF_FORMATS[fmt][0])):
-            s, p, o = t.subject.value, t.predicate.value, t.object
-            if s.startswith(COMENTION):
-                c = comentions.setdefault(s, {"entities": [], "papers": []})
-                if p == kg + "entity":
-                    c["entities"].append(o.value)
-                elif p == kg + "weight":
-                    c["weight"] = int(o.value)
-                elif p == kg + "associationStrength":
-                    c["association"] = float(o.value)
-                elif p == prov + "wasDerivedFrom":
-                    c["papers"].append(o.value)
-                continue
-            d = nodes.setdefault(s, {})
-            v = o.value
-            if p == rdf_type:
-                if v == kg + "Paper":
-                    d["kind"] = "paper"
-                elif v in types:
-                    d["kind"], d["type"] = "entity", types[v]
-            elif p == rdfs + "label":
-                d["label"] = v
-            elif p == dct + "title":
-                d["title"] = v
-            elif p == dct + "abstract":
-                d["abstract"] = v
-            elif p == dct + "identifier":
-                d["id"] = v
-            elif p == dct + "issued":
-                d["published"] = v
-            elif p == kg + "listingDate":
-                d["listing_date"] = v
-            elif p == kg + "upvotes":
-                d["upvotes"] = int(v)
-            elif p == kg + "authorCount":
-                d["authors"] = int(v)
-            elif p == kg + "listedOrganization":
-                d["organization"] = v
-            elif p == kg + "sourceFile":
-                d.setdefault("sources", []).append(v)
-            elif p == skos + "altLabel":
-                d.setdefault("aliases", []).append(v)
-            elif p == skos + "hiddenLabel":
-                d.setdefault("hidden_labels", []).append(v)
-            elif p == skos + "broader":
-                d.setdefault("broader", []).append(v)
-            elif p == skos + "definition":
-                d["definition"] = v
-            elif p == kg + "discovered":
-                d["in_vocabulary"] = v != "true"
-            elif p in (kg + "mentions", kg + "introduces"):
-                mentions[(s, v)] = mentions.get((s, v), False) or p == kg + "introduces"
+    statements: dict[str, dict] = {}
+    for t in parse_file(path):
+        s, p, o = t.subject.value, t.predicate.value, t.object
+        if s.startswith((COMENTION, MENTION)):
+            c = statements.setdefault(s, {"entities": [], "papers": [], "matched": []})
+            if p == kg + "entity":
+                c["entities"].append(o.value)
+            elif p == kg + "weight":
+                c["weight"] = int(o.value)
+            elif p == kg + "associationStrength":
+                c["association"] = float(o.value)
+            elif p == prov + "wasDerivedFrom":
+                c["papers"].append(o.value)
+            elif p == kg + "matchedText":
+                c["matched"].append(o.value)
+            continue
+        d = nodes.setdefault(s, {})
+        v = o.value
+        if p == rdf_type:
+            if v == kg + "Paper":
+                d["kind"] = "paper"
+            elif v in types:
+                d["kind"], d["type"] = "entity", types[v]
+        elif p == rdfs + "label":
+            d["label"] = v
+        elif p == dct + "title":
+            d["title"] = v
+        elif p == dct + "abstract":
+            d["abstract"] = v
+        elif p == dct + "identifier":
+            d["id"] = v
+        elif p == dct + "issued":
+            d["published"] = v
+        elif p == kg + "listingDate":
+            d["listing_date"] = v
+        elif p == kg + "upvotes":
+            d["upvotes"] = int(v)
+        elif p == kg + "authorCount":
+            d["authors"] = int(v)
+        elif p == kg + "listedOrganization":
+            d["organization"] = v
+        elif p == kg + "sourceFile":
+            d.setdefault("sources", []).append(v)
+        elif p == skos + "altLabel":
+            d.setdefault("aliases", []).append(v)
+        elif p == skos + "hiddenLabel":
+            d.setdefault("hidden_labels", []).append(v)
+        elif p == skos + "broader":
+            d.setdefault("broader", []).append(v)
+        elif p == skos + "definition":
+            d["definition"] = v
+        elif p == kg + "discovered":
+            d["in_vocabulary"] = v != "true"
+        elif p in (kg + "mentions", kg + "introduces"):
+            mentions[(s, v)] = mentions.get((s, v), False) or p == kg + "introduces"
     G = nx.Graph()
     for iri in sorted(nodes):
         d = nodes[iri]
@@ -260,19 +303,25 @@ def read_graph(path: str | os.PathLike):
                 papers=[], broader=sorted(d.get("broader", [])),
                 in_vocabulary=d.get("in_vocabulary", True), definition=d.get("definition"),
             )
+    matched = {}
+    for iri, c in statements.items():
+        if iri.startswith(MENTION) and len(c["entities"]) == 1 and len(c["papers"]) == 1:
+            matched[(c["papers"][0], c["entities"][0])] = sorted(c["matched"])
     for (paper, entity), intro in sorted(mentions.items()):
         if paper in G and entity in G:
-            G.add_edge(paper, entity, relation="mentions", introduces=intro, matched=[])
+            G.add_edge(paper, entity, relation="mentions", introduces=intro, matched=matched.get((paper, entity), []))
             G.nodes[entity]["papers"].append(paper)
     for d in G.nodes.values():
         if d["kind"] == "entity":
             d["papers"].sort()
-    for c in comentions.values():
-        if len(c["entities"]) == 2:
+    comentions = 0
+    for iri, c in statements.items():
+        if iri.startswith(COMENTION) and len(c["entities"]) == 2:
             x, y = sorted(c["entities"])
             G.add_edge(x, y, relation="co-mention", weight=c.get("weight", len(c["papers"])),
                        papers=sorted(c["papers"]), association=c.get("association", 0.0))
+            comentions += 1
     papers = sum(1 for d in G.nodes.values() if d["kind"] == "paper")
     entities = sum(1 for d in G.nodes.values() if d["kind"] == "entity")
-    G.graph.update(papers=papers, entities=entities, comentions=len(comentions))
+    G.graph.update(papers=papers, entities=entities, comentions=comentions)
     return G
