@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-from pathlib import Path
 
 from .errors import KgraphError
 from .names import COMENTION, ENTITY, MENTION, ONTOLOGY, PAPER
@@ -101,6 +100,7 @@ def graph_triples(G):
                 add(ox.Triple(s, NN(kg + "sourceFile"), Lit(f)))
         else:
             add(ox.Triple(s, a, NN(skos + "Concept")))
+            add(ox.Triple(s, a, NN(kg + "Entity")))  # stated, so queries need no inference
             add(ox.Triple(s, a, NN(kg + d["type"])))
             add(ox.Triple(s, NN(skos + "inScheme"), NN(kg + d["type"] + "Scheme")))
             add(ox.Triple(s, label, en(d["label"])))
@@ -139,12 +139,16 @@ def graph_triples(G):
         add(ox.Triple(c, NN(kg + "associationStrength"), Lit(decimal_lexical(d["association"]), datatype=decimal)))
         for p in d["papers"]:
             add(ox.Triple(c, derived_from, NN(p)))
-    triples.sort(key=_sort_key)
-    return triples
+    return sort_triples(triples)
+
+
+def sort_triples(triples):
+    """Triples in kgraph's output order: by subject, ``rdf:type`` first, then
+    by predicate and object."""
+    return sorted(triples, key=_sort_key)
 
 
 def _sort_key(t):
-    # rdf:type first within a subject, for readable Turtle.
     p = t.predicate.value
     return (t.subject.value, p != PREFIXES["rdf"] + "type", p, str(t.object))
 
