@@ -21,10 +21,13 @@ _SAFE = "-.~"
 
 def entity_local_name(label: str) -> str:
     """The IRI local name of a canonical label: spaces become ``_``, every
-    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is percent-encoded."""
-    return "_".join(
+    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is
+    percent-encoded, and so is a final ``.`` (a Turtle prefixed name cannot
+    end with one, and rdflib misreads its escaped form)."""
+    local = "_".join(
         quote(part, safe=_SAFE).replace("_", "%5F") for part in label.split(" ")
     )
+    return local[:-1] + "%2E" if local.endswith(".") else local
 
 
 def entity_iri(label: str) -> str:
