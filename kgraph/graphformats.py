@@ -12,12 +12,15 @@ import json
 
 def flat_graph(G):
     """A copy of ``G`` with sorted nodes and edges and scalar attributes only;
-    entities gain ``paper_count`` (for sizing nodes in Gephi)."""
+    a paper's ``id`` becomes ``paper_id``, entities gain ``paper_count`` (for
+    sizing nodes in Gephi)."""
     import networkx as nx
 
     H = nx.Graph()
     for node in sorted(G):
         d = dict(G.nodes[node])
+        if "id" in d:  # GEXF and node-link JSON take an "id" attribute for the node's own id
+            d["paper_id"] = d.pop("id")
         if d.get("kind") == "entity":
             d["paper_count"] = len(d["papers"])
         H.add_node(node, **_scalars(d))

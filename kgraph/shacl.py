@@ -120,7 +120,10 @@ def validate_graph(data, shapes: str | os.PathLike | None = None) -> Report:
             return f"<{term}>"
         if isinstance(term, rdflib.BNode):
             return _path_text(results, term, show)
-        return term.n3()
+        text = '"' + str(term).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        if term.language:
+            return f"{text}@{term.language}"
+        return f"{text}^^{show(term.datatype)}" if term.datatype else text
 
     violations = []
     for r in results.subjects(rdflib.RDF.type, rdflib.URIRef(SH + "ValidationResult")):
