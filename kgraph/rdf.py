@@ -48,9 +48,11 @@ def mention_iri(paper: str, entity: str) -> str:
 
 
 def decimal_lexical(x: float) -> str:
-    """The canonical xsd:decimal form of a float rounded to 6 places ("16.72", "3.0")."""
-    text = f"{x:.6f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
+    """The canonical (XSD 1.1) xsd:decimal form of a float rounded to 6
+    places: "16.72", "3". Oxigraph stores decimals in this form, so a store
+    gives back what the Turtle says."""
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
 
 
 def graph_triples(G):
@@ -237,7 +239,7 @@ def to_rdflib(triples):
     store, so that rdflib's API serializes and queries it fast."""
     import rdflib
 
-    g = rdflib.Graph(store="Oxigraph")
+    g = rdflib.Graph(store="Oxigraph", bind_namespaces="none")
     g.parse(data=serialize(triples, "nt"), format="ox-nt")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)

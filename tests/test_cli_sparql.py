@@ -10,8 +10,8 @@ from conftest import run
 from kgraph.rdf import PREFIXES
 
 GPU = "https://w3id.org/kgraph/entity/GPU"
-NEIGHBORS = """SELECT ?other ?weight WHERE {
-  ?c a kg:CoMention ; kg:entity kge:GPU, ?other ; kg:weight ?weight .
+NEIGHBORS = """SELECT ?other ?weight ?assoc WHERE {
+  ?c a kg:CoMention ; kg:entity kge:GPU, ?other ; kg:weight ?weight ; kg:associationStrength ?assoc .
   FILTER(?other != kge:GPU)
 }"""
 TYPE_COUNTS = """SELECT ?type (COUNT(?e) AS ?n) WHERE {
@@ -23,7 +23,7 @@ def test_json_neighbors_match_networkx(built, seed_graph):
     result = run("sparql", NEIGHBORS, "--graph", built, "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["head"]["vars"] == ["other", "weight"]
+    assert data["head"]["vars"] == ["other", "weight", "assoc"]
     got = {b["other"]["value"]: int(b["weight"]["value"]) for b in data["results"]["bindings"]}
     expected = {m: d["weight"] for m, d in seed_graph[GPU].items() if d["relation"] == "co-mention"}
     assert got == expected and len(got) > 50

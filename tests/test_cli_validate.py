@@ -91,6 +91,18 @@ def test_broken_graph_is_reported(tiny, tmp_path):
     assert '(value "0"^^xsd:integer)' in result.output
 
 
+def test_other_shapes(tiny, tmp_path):
+    shapes = tmp_path / "upvoted.ttl"
+    shapes.write_text("""@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix kg: <https://w3id.org/kgraph/ontology#> .
+<urn:x:Upvoted> a sh:NodeShape ; sh:targetClass kg:Paper ;
+    sh:property [ sh:path kg:upvotes ; sh:minCount 1 ; sh:message "no upvotes" ] .
+""", encoding="utf-8")
+    result = run("validate", "--graph", tiny, "--shapes", shapes)
+    assert result.exit_code == 1
+    assert result.output.count(": MinCount: no upvotes\n") == 3  # the tiny listing shows none
+
+
 def test_validate_without_a_graph_is_one_line_error(tmp_path):
     result = run("validate", "--graph", tmp_path / "nothing")
     assert result.exit_code == 1

@@ -13,10 +13,10 @@ from rdflib.compare import isomorphic
 from conftest import ROOT
 from kgraph.extract import Mention
 from kgraph.formats import FORMATS
-from kgraph.graph import build_graph
-from kgraph.ingest import Paper
+from kgraph.graph import build_graph, paper_iri
+from kgraph.ingest import Paper, paper_id
 from kgraph.names import ENTITY, entity_iri
-from kgraph.rdf import PREFIXES, graph_triples, read_graph, serialize
+from kgraph.rdf import PREFIXES, graph_triples, read_graph, serialize, to_rdflib
 from kgraph.shacl import rdflib_graph
 from kgraph.vocabulary import Concept
 
@@ -85,6 +85,15 @@ def test_every_rdf_format_round_trips_in_oxigraph_and_back_to_the_graph(small, f
     assert serialize(graph_triples(read_graph(path)), "nt") == serialize(triples, "nt")
 
 
+def test_rdflib_api_over_the_oxigraph_store(small):
+    G, expected = small
+    g = to_rdflib(graph_triples(G))
+    assert len(g) == len(expected)
+    data = g.serialize(format="ox-turtle", encoding="utf-8")
+    assert isomorphic(rdflib.Graph().parse(data=data, format="turtle"), expected)
+    assert "@prefix kge: <https://w3id.org/kgraph/entity/>" in data.decode("utf-8")
+
+
 def test_odd_names_make_valid_distinct_iris(small):
     G, g = small
     entities = {str(s) for s in g.subjects(rdflib.RDF.type, KG.Entity)}
@@ -144,6 +153,7 @@ def test_any_label_gives_a_valid_iri_that_decodes_to_it(label):
     assert re.fullmatch(r"(?:[A-Za-z0-9._~\-]|%[0-9A-F]{2})*", local)
     assert unquote(local.replace("_", " ")) == label  # injective: no two labels share an IRI
     ox.NamedNode(iri)  # Oxigraph rejects invalid IRIs
+    ox.NamedNode(paper_iri(paper_id(label)))
 
 
 @settings(max_examples=200, deadline=None)
