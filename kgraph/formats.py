@@ -18,20 +18,21 @@ class Format:
     """An export format: how it is named, its file suffix and its writer."""
 
     name: str
-    suffix: str
+    suffix: str  # the one written; other_suffixes are recognised too
     description: str
     writer: str  # "module:function", called as function(G, *args) -> bytes
     args: tuple = ()
     aliases: tuple[str, ...] = ()
     oxigraph: str | None = None  # pyoxigraph.RdfFormat member, for RDF formats
+    other_suffixes: tuple[str, ...] = ()
 
     @property
     def is_rdf(self) -> bool:
         return self.oxigraph is not None
 
 
-def _rdf(name, suffix, description, oxigraph, aliases=()):
-    return Format(name, suffix, description, "rdf:generate_rdf", (name,), aliases, oxigraph)
+def _rdf(name, suffix, description, oxigraph, aliases=(), other_suffixes=()):
+    return Format(name, suffix, description, "rdf:generate_rdf", (name,), aliases, oxigraph, other_suffixes)
 
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
@@ -39,8 +40,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     _rdf("nt", ".nt", "RDF N-Triples", "N_TRIPLES", ("ntriples", "n-triples")),
     _rdf("nquads", ".nq", "RDF N-Quads (default graph)", "N_QUADS", ("nq", "n-quads")),
     _rdf("trig", ".trig", "RDF TriG (default graph)", "TRIG"),
-    _rdf("xml", ".rdf", "RDF/XML", "RDF_XML", ("rdfxml", "rdf", "rdf/xml")),
-    _rdf("jsonld", ".jsonld", "JSON-LD", "JSON_LD", ("json-ld",)),
+    _rdf("xml", ".rdf", "RDF/XML", "RDF_XML", ("rdfxml", "rdf", "rdf/xml"), (".xml", ".owl")),
+    _rdf("jsonld", ".jsonld", "JSON-LD", "JSON_LD", ("json-ld",), (".json-ld",)),
     _rdf("n3", ".n3", "Notation3", "N3"),
     Format("graphml", ".graphml", "GraphML (yEd, Gephi, networkx)", "graphformats:generate_graphml"),
     Format("gexf", ".gexf", "GEXF 1.2 (Gephi)", "graphformats:generate_gexf"),
@@ -62,7 +63,7 @@ def get_format(name: str) -> Format:
 def format_for_path(path: str | Path) -> Format | None:
     """The format a file's suffix names, if any (``.ttl`` → turtle)."""
     suffix = Path(path).suffix.lower()
-    return next((f for f in FORMATS.values() if f.suffix == suffix), None)
+    return next((f for f in FORMATS.values() if suffix in (f.suffix, *f.other_suffixes)), None)
 
 
 def generate(G, fmt: str) -> bytes:

@@ -60,6 +60,16 @@ def test_alias_and_case(built, tmp_path):
     assert exported == built_triples
 
 
+def test_suffix_picks_the_format(built, tmp_path):
+    result = run("export", "--graph", built, "-o", tmp_path / "g.xml")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "g.xml").read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<rdf:RDF')
+    result = run("export", "--graph", built, "-o", tmp_path / "g.yaml")
+    assert result.exit_code == 2
+    assert "cannot tell the format of" in result.output
+    assert not (tmp_path / "g.yaml").exists()
+
+
 def test_unknown_format_is_rejected_by_click(built, tmp_path):
     result = run("export", "--graph", built, "-f", "yaml", "-o", tmp_path / "g.yaml")
     assert result.exit_code == 2

@@ -18,7 +18,7 @@ _FORMAT_HELP = "; ".join(
 @graph_option
 @click.option("-f", "--format", "fmt", default=None, metavar="FORMAT",
               type=click.Choice(NAMES, case_sensitive=False),
-              help=f"Format to write [default: from the output file's suffix, else turtle]. {_FORMAT_HELP}.")
+              help=f"Format to write [default: from the output file's suffix; turtle without one]. {_FORMAT_HELP}.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write [default: standard output].")
 def export(graph, fmt, output):
@@ -30,6 +30,8 @@ def export(graph, fmt, output):
 
     if fmt is None:
         guessed = format_for_path(output) if output else None
+        if output and output.suffix and guessed is None:
+            raise click.UsageError(f"cannot tell the format of {output} from its suffix; give --format")
         fmt = guessed.name if guessed else "turtle"
     data = generate(load_graph(graph), fmt)
     if output is None:
