@@ -1,10 +1,11 @@
 """The graph as RDF under the kgraph ontology (``ontology/kgraph.ttl``).
 
 Triples are made as pyoxigraph terms and written by Oxigraph's serializers:
-rdflib's own Turtle writer runs at about 20-30k triples/s here and grows
-worse than linearly (rdflib issue 2135), Oxigraph's at over 500k/s.
-``to_rdflib`` hands the same triples to rdflib (over the oxrdflib store)
-for users of rdflib's API.
+rdflib's own Turtle writer manages 20-50k triples/s here and grows worse
+than linearly (rdflib issue 2135), Oxigraph's over 1M/s
+(``bench/serialize.py``). ``to_rdflib`` hands the same triples to rdflib
+(over the oxrdflib store) for users of rdflib's API; ``read_graph`` turns
+RDF kgraph wrote back into the networkx graph, losing nothing.
 
 Output is deterministic: triples are sorted, every namespace has a fixed
 prefix, and no blank nodes are used.
@@ -181,8 +182,8 @@ def _graph_triples(G):
 
 
 def sort_triples(triples):
-    """Triples in kgraph's output order: by subject, ``rdf:type`` first, then
-    by predicate and object."""
+    """Triples from elsewhere (a SPARQL CONSTRUCT) in kgraph's output order:
+    by subject, ``rdf:type`` first, then by predicate and object."""
     return sorted(triples, key=_sort_key)
 
 
