@@ -2,7 +2,7 @@
 
     >>> import kgraph
     >>> result = kgraph.build(["seeds"], "output")
-    >>> kgraph.neighbors("GPU", "output")[:3]
+    >>> kgraph.neighbors("GPU", "output", limit=3).neighbors
 
 Submodules are imported on first use, so ``import kgraph`` stays cheap.
 """
@@ -12,8 +12,13 @@ __all__ = [
     "build",
     "build_graph_from",
     "load_graph",
+    "html_page",
     "neighbors",
     "entity",
+    "search",
+    "shortest_path",
+    "stats",
+    "papers_mentioning",
     "read_listings",
     "read_papers",
     "push",
@@ -24,20 +29,30 @@ __all__ = [
     "serialize",
     "to_rdflib",
     "read_graph",
+    "generate",
+    "validate",
+    "sparql",
     "write_html",
     "KgraphError",
     "InputError",
+    "OutputError",
     "GraphNotFound",
     "EntityNotFound",
     "AmbiguousEntity",
+    "NoPath",
 ]
 
 _HOME = {
     "build": "pipeline",
     "build_graph_from": "pipeline",
     "load_graph": "pipeline",
+    "html_page": "pipeline",
     "neighbors": "query",
     "entity": "query",
+    "search": "query",
+    "shortest_path": "query",
+    "stats": "query",
+    "papers_mentioning": "query",
     "read_listings": "ingest",
     "read_papers": "pipeline",
     "push": "sparql",
@@ -48,12 +63,17 @@ _HOME = {
     "serialize": "rdf",
     "to_rdflib": "rdf",
     "read_graph": "rdf",
+    "generate": "formats",
+    "validate": "shacl",
+    "sparql": "triplestore",
     "write_html": "render",
     "KgraphError": "errors",
     "InputError": "errors",
+    "OutputError": "errors",
     "GraphNotFound": "errors",
     "EntityNotFound": "errors",
     "AmbiguousEntity": "errors",
+    "NoPath": "errors",
 }
 
 

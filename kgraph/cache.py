@@ -19,7 +19,7 @@ from pathlib import Path
 from .files import write_atomic
 
 # Bump when the shape of cached results changes.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"
 _EXTRACTION_MODULES = ("extract.py", "vocabulary.py", "names.py", "parallel.py", "cache.py")
 
 

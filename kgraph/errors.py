@@ -6,7 +6,22 @@ class KgraphError(Exception):
 
 
 class InputError(KgraphError):
-    """An input file or folder cannot be read as paper listings."""
+    """An input file or folder cannot be read as paper listings.
+
+    ``warnings`` holds what was noticed on the way (the CLI prints them
+    before the error)."""
+
+    def __init__(self, message: str, warnings=()):
+        super().__init__(message)
+        self.warnings = list(warnings)
+
+
+class OutputError(KgraphError):
+    """An output file or folder cannot be written; nothing was replaced."""
+
+    def __init__(self, path, reason: str):
+        self.path, self.reason = path, reason
+        super().__init__(f"{path}: {reason}")
 
 
 class GraphNotFound(KgraphError):
@@ -29,4 +44,8 @@ class AmbiguousEntity(KgraphError):
     def __init__(self, name: str, candidates: list[str]):
         self.name = name
         self.candidates = list(candidates)
-        super().__init__(f"{name!r} is ambiguous: {'; '.join(self.candidates)}")
+        super().__init__(f"{name!r} is ambiguous: {'; '.join(self.candidates)}. Use one of these names.")
+
+
+class NoPath(KgraphError):
+    """Two entities are not connected by co-mentions."""

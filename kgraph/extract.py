@@ -58,6 +58,11 @@ _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
+_NAMES_THEN_HEADS = re.compile(
+    r"(?<![\w\-])(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r"))*,?\s+(?:and|or)\s+(?:" + _NAME + r"))"
+    r"\s+(?P<head>[a-z]+)s\b"
+)
+_OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
@@ -80,8 +85,20 @@ _LIST = re.compile(
 )
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
+_PREV_TOKEN = re.compile(r"(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
+# "BERT-Large", "Bert-Mini": a size of a known model, not another model
+_SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
+_LETTER = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
+# a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
+_SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
+_COINED = re.compile(r"(?<![\w\-.])[A-Za-z][\w^]*(?:[\-.][\w^]+)*")
+_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
+_LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
+_DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -101,12 +118,10 @@ class Mention:
 
 def is_name_like(token: str) -> bool:
     """A coined name rather than an English word: inner capitals or digits."""
-    letters = [c for c in token if c.isalpha()]
-    if len(token) < 2 or not letters:
+    if len(token) < 2 or not _LETTER.search(token):
         return False
-    if any(c.isdigit() for c in token):
-        return True
-    return any(c.isupper() for c in token[1:])
+    rest = token[1:]
+    return rest != rest.lower() or _DIGIT.search(token) is not None
 
 
 def _clean_name(name: str) -> str:
@@ -123,6 +138,7 @@ class Extractor:
         # Short forms some text defines as a non-entity ("Large Language Models
         # (LLMs)"): never entities anywhere in the corpus.
         self.vetoed: set[str] = set()
+        self._phrase_head_re = None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -143,7 +159,8 @@ class Extractor:
         for i, w in enumerate(words):
             if w in _STOP_BOUNDARY and i > 0:
                 break
-            if found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns:
+            if (found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns
+                    and (i + 1 == len(words) or fold(words[i + 1]) not in self.vocab.head_nouns)):
                 break  # "a benchmark spanning 16 GPU domains": the participle ends the phrase
             two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
@@ -202,7 +219,17 @@ class Extractor:
 
     # -- per paper --------------------------------------------------------
     def extract(self, title: str, abstract: str = "") -> dict[str, Mention]:
-        """The entities a paper mentions, by folded canonical label."""
+        """The entities a paper mentions, by folded canonical label; the short
+        forms it defines as non-entities are added to ``self.vetoed``."""
+        mentions, vetoed = self.extract_paper(title, abstract)
+        self.vetoed |= vetoed
+        return mentions
+
+    def extract_paper(self, title: str, abstract: str = "") -> tuple[dict[str, Mention], set[str]]:
+        """The entities a paper mentions, and the short forms it defines as
+        non-entities ("Large Language Models (LLMs)"). The result depends on
+        this paper alone, so papers can be extracted in any order or process."""
+        vetoed: set[str] = set()
         text = _URL.sub(lambda m: " " * len(m.group(0)), f"{title}\n{abstract}" if abstract else title)
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
@@ -237,12 +264,12 @@ class Extractor:
                     concept = None
             if concept is None:
                 if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
-                    self.vetoed.add(fold(sf_clean))
+                    vetoed.add(fold(sf_clean))
                     continue
                 type_ = self.head_type_at_end(long_form)
                 if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
-                    self.vetoed.add(fold(sf_clean))
+                    vetoed.add(fold(sf_clean))
                     continue
                 concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
                 evidence = _ACRONYM
@@ -259,14 +286,37 @@ class Extractor:
                 expansions[m["name"]] = m["long"]
 
         # 2. vocabulary labels (and the short forms defined above)
-        vocab_spans = []
-        for s, e, c, surface in self.match_vocabulary(text):
-            vocab_spans.append((s, e))
+        matches = self.match_vocabulary(text)
+        vocab_spans = [(s, e) for s, e, _, _ in matches]
+        # coined model names: a new version of a known model ("DeepSeek-V3",
+        # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
+        for name, s, e in self._coined_models(text, vocab_spans):
+            if fold(name) not in local:
+                add(name, "Model", name, _PATTERN)
+                covered.append((s, e))
+        # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
+        # a label inside one ("expert parallelism") is not a mention of its own
+        for label, type_, surface, s, e in self._head_phrases(text, vocab_spans + covered, len(title)):
+            add(label, type_, surface, _PATTERN)
+            covered.append((s, e))
+        for s, e, c, surface in matches:
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
                 continue
             if self._is_prose(text, s, surface):
+                continue
+            if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
+                continue  # "class-wise pruning" names a narrower technique, not pruning
+            sku = _SKU.match(text, e) if c.type == "Hardware" and not surface.isupper() else None
+            if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
+                name = f"{surface} {sku['sku']}"
+                known = self.vocab.lookup(name)
+                if known is not None:
+                    add(known.label, known.type, name, _VOCAB)
+                else:
+                    short = name.split(" ", 1)[1] if name.split(" ", 1)[0] in self.vendors and " " in name else name
+                    add(short, "Hardware", name, _PATTERN, alts=(name,))
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
@@ -289,8 +339,12 @@ class Extractor:
             type_ = known.pop()
             for item in items:
                 name = _without_size(_clean_name(item))
+                sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
+                if sized is not None and sized.type == "Model":
+                    add(sized.label, sized.type, item, _VOCAB)
+                    continue
                 if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
-                        and fold(name) not in self.vetoed and not _MODIFIER_SUFFIX.search(name)
+                        and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
                     add(name, type_, name, _PATTERN)
 
@@ -307,7 +361,7 @@ class Extractor:
 
         # 4. named artifacts described in the abstract
         for name, type_, introduced in described:
-            if name in local or fold(name) in self.vetoed:
+            if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
             concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
@@ -315,7 +369,7 @@ class Extractor:
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
-        # 5. model names with a parameter count, vendor SKUs
+        # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text):
             family = sm["family"]
             if sm["version"]:
@@ -353,7 +407,88 @@ class Extractor:
                     m.introduced |= other.introduced
                     del mentions[other.key]
         self._vendor_rule(text, mentions)
-        return mentions
+        return mentions, vetoed
+
+    def _head_phrases(self, text: str, vocab_spans, title_end: int):
+        """(label, type, surface, start, end) for phrases of up to three ordinary
+        modifiers before a lexicon phrase head that the vocabulary does not know."""
+        if self._phrase_head_re is None:
+            heads = sorted(self.vocab.phrase_heads, key=len, reverse=True)
+            alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
+            self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])", re.IGNORECASE)
+        lower = text.lower()
+        for m in self._phrase_head_re.finditer(text):
+            head = m.group(0)
+            title_case = head[0].isupper()
+            starts = []  # where the phrase starts with one, two, three modifiers
+            while len(starts) < 3:
+                at = starts[-1] if starts else m.start()
+                prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
+                sentence_start = prev is not None and _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
+                if prev is None or not self._is_modifier(prev.group(1), title_case or bool(sentence_start)):
+                    break
+                starts.append(prev.start(1))
+            # the longest phrase that is a term of the paper: in its title, or written again
+            for start in reversed(starts):
+                surface = text[start : m.end()]
+                if start >= title_end and lower.count(surface.lower()) < 2:
+                    continue
+                if any(s < start < e or (s <= start and m.end() <= e) for s, e in vocab_spans):
+                    break  # part of a longer label, or an acronym's spelled-out form
+                label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
+                if self.vocab.lookup(label) is None and not self.is_not_entity(label):
+                    yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
+                break
+
+    def _coined_models(self, text: str, vocab_spans):
+        """(name, start, end) for names made of a known model's name and a
+        version or a prefix."""
+        for m in _COINED.finditer(text):
+            token = _without_size(m.group(0).rstrip("."))
+            if not is_name_like(token) or self.vocab.lookup(token) is not None:
+                continue
+            if any(s <= m.start() and m.end() <= e for s, e in vocab_spans):
+                continue
+            family = _VERSION_SUFFIX.sub("", token)
+            if family != token:
+                known = self.vocab.lookup(family)
+                if known is not None and known.type == "Model":
+                    yield token, m.start(), m.end()
+                continue
+            last = _LAST_PART.search(token)
+            if last is None or last.start() < 2:
+                continue
+            part = last.group(0)
+            known = self.vocab.lookup(part) or self.vocab.lookup(_DIGITS_APART.sub(" ", part))
+            if known is not None and known.type == "Model" and (
+                part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
+            ):
+                yield token, m.start(), m.end()
+
+    def _after_modifier(self, text: str, start: int) -> bool:
+        prev = _PREV_TOKEN.search(text, max(0, start - 40), start)
+        if prev is None:
+            return False
+        sentence_start = _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
+        return self._is_modifier(prev.group(1), text[start].isupper() or bool(sentence_start))
+
+    def _is_modifier(self, word: str, title_case: bool) -> bool:
+        """An ordinary word that can open a technique's name."""
+        lower = word.lower()
+        if lower in _FUNCTION_WORDS or lower in self.vocab.not_modifiers or lower.endswith("ly"):
+            return False
+        if any(c.isdigit() for c in word) or is_name_like(word) or (word[0].isupper() and not title_case):
+            return False
+        if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+            return False  # "enables", "experts": verbs and plurals do not modify
+        if lower.endswith("ing") and fold(lower) not in self.vocab.phrase_heads:
+            concept = self.vocab.lookup(lower)
+            if concept is None or concept.type != "Technique":
+                return False
+        if fold(lower) in self.vocab.not_entities:
+            return False
+        concept = self.vocab.lookup(lower)
+        return concept is None or concept.type == "Technique"
 
     def _is_prose(self, text: str, start: int, surface: str) -> bool:
         """A word used in its ordinary English sense ("received much attention")."""
@@ -402,18 +537,28 @@ class Extractor:
         return any(is_name_like(w) for w in words) or self.head_type(words[-1]) is not None
 
     def _type_of_name(self, name: str, described, description: str) -> tuple[str, int]:
-        """Type a name from the abstract's description of it, else the title's."""
+        """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the
+        abstract's description of it, else the title's, else a known word in it."""
+        words = name.split()
+        for i in range(1, len(words)):
+            head = self.vocab.lookup(" ".join(words[i:]))
+            if head is not None and head.type != "Organization":
+                return head.type, _TITLE
         for found, type_, _ in described:
             if fold(found) == fold(name):
                 return type_, _APPOSITIVE
-        t = self.head_type(description)
-        if t:
-            return t, _TITLE
-        words = name.split()
-        if len(words) > 1:
-            t = self.head_type(words[-1])
+        if not description.split(" ", 1)[0].lower().endswith("ing"):  # "Enabling GPU ..." describes no head
+            t = self.head_type(description)
             if t:
                 return t, _TITLE
+        parts = re.split(r"[\s\-]+", name)
+        if len(parts) > 1:
+            t = self.head_type(parts[-1])
+            if t:
+                return t, _TITLE
+        known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
+        if known:  # "PyTorch Distributed"
+            return known[0].type, _PATTERN
         return "Technique", _PATTERN
 
     def _described_names(self, abstract: str):
@@ -431,14 +576,25 @@ class Extractor:
         for m in _HEAD_BEFORE.finditer(abstract):
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+        for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
+            type_ = self.vocab.head_nouns.get(fold(m["head"]))
+            if type_ is not None:
+                candidates.extend((name, type_) for name in _LIST_SPLIT.split(m["names"]) if name)
+        for m in _OUR_HEAD_NAME.finditer(abstract):
+            type_ = self.vocab.head_nouns.get(fold(m["head"]))
+            if type_ is not None:
+                proposed.add(_clean_name(m["name"]))
+                candidates.append((m["name"], type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
             name = m["name"]
             if not is_name_like(name) or name.isupper():
                 continue
             head = m["head"].split()
             type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
-            if type_ is None or abstract.count(name) < 2 or self._is_compound(name):
-                continue  # wanted: "PatrickStar system ... PatrickStar uses", a name used as one
+            if type_ is None or self._is_compound(name):
+                continue
+            if abstract.count(name) < 2 and abstract[max(0, m.start() - 4) : m.start()].lower() != "the ":
+                continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
         out = []
         for raw, type_ in candidates:
@@ -531,13 +687,21 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
     and those discovered) by folded label.
     """
     extractor = Extractor(vocabulary)
-    vocab = extractor.vocab
     per_paper = {p.id: extractor.extract(p.title, p.abstract) for p in papers}
+    return settle(papers, per_paper, extractor.vetoed, extractor.vocab)
+
+
+def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], vocab: Vocabulary):
+    """The corpus-wide passes over per-paper results (``Extractor.extract_paper``):
+    short forms some paper vetoed are dropped, spellings of one name merged,
+    one type and label settled per discovered entity, and discovered names
+    found in every paper. Changes ``per_paper`` in place; returns it with
+    every concept by folded label."""
+    extractor = Extractor(vocab)
     for mentions in per_paper.values():
-        for key in [k for k in mentions if k in extractor.vetoed and k not in vocab.concepts]:
+        for key in [k for k in mentions if k in vetoed and k not in vocab.concepts]:
             del mentions[key]
 
-    # One type per discovered entity: strongest evidence, then most papers, then type order.
     # "Lean Attention" and "LeanAttention" are one name
     glued: dict[str, str] = {}
     for pid in sorted(per_paper):
@@ -555,6 +719,23 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
                     kept.introduced |= m.introduced
                 else:
                     m.key = canonical
+    # a name spelled out in one paper ("progressive volume distillation") is the
+    # acronym another paper defines with it (PVD)
+    spelled: dict[str, tuple[str, str]] = {}
+    for pid in sorted(per_paper):
+        for key, m in sorted(per_paper[pid].items()):
+            for alt in sorted(m.alt_labels):
+                spelled.setdefault(fold(alt), (key, m.label))
+    for mentions in per_paper.values():
+        for key in [k for k in mentions if k not in vocab.concepts and spelled.get(k, (k,))[0] != k]:
+            m = mentions.pop(key)
+            m.alt_labels.add(m.label)
+            m.key, m.label = spelled[key]
+            kept = mentions.setdefault(m.key, m)
+            if kept is not m:
+                kept.surfaces |= m.surfaces
+                kept.introduced |= m.introduced
+    # one type per discovered entity: strongest evidence, then most papers, then type order
     votes: dict[str, Counter] = defaultdict(Counter)
     labels: dict[str, Counter] = defaultdict(Counter)
     alts: dict[str, set] = defaultdict(set)

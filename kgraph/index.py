@@ -3,30 +3,35 @@
 ``kgraph build`` writes it beside the Turtle; queries open it with the
 standard library alone (no rdflib, networkx or pyvis on the query path).
 A Turtle file given with ``--graph`` is indexed once into the user's cache.
+
+Tables: ``entity``; ``broader`` (its ``skos:broader`` links, for narrower
+concepts and name context); ``name`` (every label, alias and hidden label,
+folded, and without spaces); ``paper``; ``mention``; ``edge`` (co-mentions,
+stored both ways, with their papers' ids).
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
 from pathlib import Path
 
 from .errors import GraphNotFound
-from .files import atomic_path
-from .names import fold
+from .names import compact, fold
 
 INDEX_NAME = "index.sqlite"
 TURTLE_NAME = "graph.ttl"
 HTML_NAME = "graph.html"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE entity(
     id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, label TEXT NOT NULL, type TEXT NOT NULL,
-    papers INTEGER NOT NULL, aliases TEXT NOT NULL, broader TEXT NOT NULL, discovered INTEGER NOT NULL);
-CREATE TABLE name(key TEXT NOT NULL, entity INTEGER NOT NULL, is_label INTEGER NOT NULL);
+    papers INTEGER NOT NULL, aliases TEXT NOT NULL, definition TEXT, discovered INTEGER NOT NULL);
+CREATE TABLE broader(entity INTEGER NOT NULL, parent INTEGER NOT NULL);
+CREATE TABLE name(key TEXT NOT NULL, compact TEXT NOT NULL, text TEXT NOT NULL, entity INTEGER NOT NULL,
+    is_label INTEGER NOT NULL);
 CREATE TABLE paper(
     id INTEGER PRIMARY KEY, iri TEXT NOT NULL UNIQUE, pid TEXT NOT NULL, title TEXT NOT NULL,
     published TEXT, upvotes INTEGER, authors INTEGER, organization TEXT);
@@ -36,6 +41,9 @@ CREATE TABLE edge(a INTEGER NOT NULL, b INTEGER NOT NULL, weight INTEGER NOT NUL
 """
 _INDEXES = """
 CREATE INDEX name_key ON name(key);
+CREATE INDEX name_compact ON name(compact);
+CREATE INDEX broader_entity ON broader(entity);
+CREATE INDEX broader_parent ON broader(parent);
 CREATE INDEX edge_a ON edge(a, weight DESC);
 CREATE INDEX mention_entity ON mention(entity);
 CREATE INDEX mention_paper ON mention(paper);
@@ -44,6 +52,7 @@ CREATE INDEX mention_paper ON mention(paper);
 
 def write_index(G, path: str | os.PathLike, source: str = "") -> None:
     """Write the query index of graph ``G`` to ``path`` (atomically)."""
+    from .files import atomic_path
     from .graph import comention_edges, entity_nodes, paper_nodes
 
     with atomic_path(path) as tmp:
@@ -53,19 +62,20 @@ def write_index(G, path: str | os.PathLike, source: str = "") -> None:
         eid = {iri: i for i, iri in enumerate(entities, 1)}
         papers = paper_nodes(G)
         pid = {iri: i for i, iri in enumerate(papers, 1)}
-        rows, names = [], []
+        rows, names, broader = [], [], []
         for iri in entities:
             d = G.nodes[iri]
             rows.append((eid[iri], iri, d["label"], d["type"], len(d["papers"]),
-                         json.dumps(d["aliases"], ensure_ascii=False),
-                         json.dumps(sorted(G.nodes[b]["label"] for b in d["broader"] if b in G), ensure_ascii=False),
+                         json.dumps(d["aliases"], ensure_ascii=False), d.get("definition"),
                          0 if d["in_vocabulary"] else 1))
-            keys = {fold(d["label"]): 1}
+            broader.extend((eid[iri], eid[b]) for b in d["broader"] if b in eid)
+            keys = {fold(d["label"]): (d["label"], 1)}
             for a in (*d["aliases"], *d["hidden_labels"]):
-                keys.setdefault(fold(a), 0)
-            names.extend((k, eid[iri], is_label) for k, is_label in keys.items())
+                keys.setdefault(fold(a), (a, 0))
+            names.extend((k, compact(k), text, eid[iri], is_label) for k, (text, is_label) in keys.items())
         con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?)", rows)
-        con.executemany("INSERT INTO name VALUES (?,?,?)", names)
+        con.executemany("INSERT INTO broader VALUES (?,?)", sorted(broader))
+        con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", names)
         con.executemany(
             "INSERT INTO paper VALUES (?,?,?,?,?,?,?,?)",
             [(pid[iri], iri, G.nodes[iri]["id"], G.nodes[iri]["title"], G.nodes[iri]["published"],
@@ -105,15 +115,18 @@ def locate(graph: str | os.PathLike | None = None) -> tuple[Path, Path | None]:
     target = Path(graph) if graph else Path("output")
     if target.is_dir():
         index, ttl = target / INDEX_NAME, target / TURTLE_NAME
-        if index.is_file():
+        if index.is_file() and _current(index):
             return index, ttl if ttl.is_file() else None
         if ttl.is_file():
             return _cached_index(ttl), ttl
+        if index.is_file():
+            raise GraphNotFound(f"{index} was written by an older kgraph. Run `kgraph build` again.")
         hint = "" if graph else " Run `kgraph build` first."
         raise GraphNotFound(f"no graph built in {target}/.{hint}")
     if target.is_file():
         sibling = target.parent / INDEX_NAME
-        if target.name == TURTLE_NAME and sibling.is_file() and sibling.stat().st_mtime >= target.stat().st_mtime:
+        if (target.name == TURTLE_NAME and sibling.is_file() and _current(sibling)
+                and sibling.stat().st_mtime >= target.stat().st_mtime):
             return sibling, target
         return _cached_index(target), target
     if graph:
@@ -123,6 +136,8 @@ def locate(graph: str | os.PathLike | None = None) -> tuple[Path, Path | None]:
 
 def _cached_index(rdf_path: Path) -> Path:
     """Index an RDF file once, keyed by its content hash."""
+    import hashlib
+
     digest = hashlib.sha256(rdf_path.read_bytes()).hexdigest()[:24]
     index = cache_dir() / f"{digest}.v{SCHEMA_VERSION}.sqlite"
     if not index.is_file():
@@ -137,6 +152,19 @@ def _cached_index(rdf_path: Path) -> Path:
             raise InputError(f"{rdf_path}: no kgraph entities in this RDF")
         write_index(G, index, source=str(rdf_path))
     return index
+
+
+def _current(index: Path) -> bool:
+    """Whether an index file has this kgraph's schema."""
+    try:
+        con = connect(index)
+        try:
+            row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        return False
+    return row is not None and row[0] == SCHEMA_VERSION
 
 
 def connect(index: Path) -> sqlite3.Connection:

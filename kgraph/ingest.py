@@ -5,7 +5,12 @@ abstract separated by blank lines; title and abstract on consecutive lines
 (the first title glued to the page's "Subscribe" button); entries followed
 by a metadata block (``• N authors`` or an organization line, then ``·``
 and a date with an optional upvote count). Page chrome never becomes a
-paper. A paper listed several times, in one file or many, is one paper.
+paper. A paper listed several times, in one file or many, is one paper
+(``merge_papers`` states the rule).
+
+Files are decoded by ``files.read_text``. Nothing in a listing can stop a
+build: text that cannot be used is skipped with a warning naming the file
+and line, and a file that gives no papers is a warning while others do.
 """
 from __future__ import annotations
 
@@ -16,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .errors import InputError
+from .files import read_text
 
 LISTING_SUFFIXES = {".txt", ".md", ".text"}
 
@@ -39,6 +45,14 @@ _ORG = re.compile(r"^(?P<handle>[\w.\-]+) (?P<name>\S.{0,120})$")
 _SUBSCRIBE_GLUE = re.compile(r"^Subscribe(?=\S)")
 _TITLE_MAX_CHARS = 300
 _TITLE_MAX_WORDS = 40
+MAX_LINE_CHARS = 20_000  # real abstracts stay under ~3,000 characters
+SAME_ABSTRACT = 0.8
+_SPACES = re.compile(r"\s+")
+# Never text: C0/C1 controls other than whitespace, DEL, lone surrogates,
+# byte order marks and the two noncharacters XML forbids.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufeff\ufffe\uffff]")
+# Something visible: not whitespace, not a format character (zero-width, bidi).
+_VISIBLE = re.compile("[^\\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
 
 @dataclass
@@ -64,8 +78,10 @@ class Paper:
 
 
 def title_key(title: str) -> str:
-    """The key under which two listings of one paper meet."""
-    return " ".join(re.sub(r"[^\w]+", " ", title.casefold()).split())
+    """The key under which two listings of one paper meet: its words, case
+    folded (or, for a title without any word character, the title itself)."""
+    folded = title.casefold()
+    return " ".join(re.sub(r"[^\w]+", " ", folded).split()) or " ".join(folded.split())
 
 
 def paper_id(title: str) -> str:
@@ -91,25 +107,60 @@ def _looks_like_title(line: str) -> bool:
 
 
 def parse_listing(text: str, source: str = "<text>") -> tuple[list[Paper], list[str]]:
-    """Parse one listing page; return its papers (in page order) and warnings."""
+    """Parse one listing page; return its papers (in page order) and warnings.
+
+    Any text is accepted: control characters, lone surrogates and stray byte
+    order marks are dropped, lines of only invisible characters count as
+    blank, and a line over ``MAX_LINE_CHARS`` (no title or abstract is that
+    long) is skipped with a warning.
+    """
     papers: list[Paper] = []
     warnings: list[str] = []
     listing_date: str | None = None
     current: Paper | None = None
+    current_line = 0
     pending_org: str | None = None  # a line that may be an organization, until "·" confirms it
     in_metadata = False
+    number = pending_line = 0
 
     def finish() -> None:
         nonlocal current
         if current is not None:
             if not current.abstract:
-                warnings.append(f"{source}: paper {current.title!r} has no abstract")
+                warnings.append(f"{source} line {current_line}: paper {current.title!r} has no abstract")
             papers.append(current)
             current = None
 
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line:
+    def start(title: str, line_number: int) -> Paper:
+        nonlocal current_line
+        finish()
+        current_line = line_number
+        return Paper(title=title, listing_date=listing_date, sources=[source])
+
+    def add_content(line: str, line_number: int) -> Paper | None:
+        """Start a paper with a title line or extend the current abstract."""
+        if _looks_like_title(line) and (current is None or current.abstract):
+            return start(line, line_number)
+        if current is None:
+            warnings.append(f"{source} line {line_number}: text with no title skipped: {line[:60]!r}")
+            return None
+        if _looks_like_title(line) and not current.abstract and _looks_like_title(current.title) and len(line) < 120:
+            # Two title-like lines in a row: the first paper has no abstract.
+            return start(line, line_number)
+        current.abstract = f"{current.abstract}\n{line}" if current.abstract else line
+        return current
+
+    for number, raw in enumerate(text.splitlines(), 1):
+        raw = _clean(raw)
+        if len(raw) > MAX_LINE_CHARS:
+            line = _SPACES.sub(" ", raw).strip()
+            if len(line) > MAX_LINE_CHARS:
+                warnings.append(f"{source} line {number}: {len(line):,} characters, too long for "
+                                f"a title or an abstract; skipped")
+                continue
+        else:
+            line = " ".join(raw.split())
+        if not _VISIBLE.search(line):
             continue
         line = _SUBSCRIBE_GLUE.sub("", line)
         if line.casefold() in _CHROME:
@@ -138,7 +189,7 @@ def parse_listing(text: str, source: str = "<text>") -> tuple[list[Paper], list[
         if pending_org is not None:
             # The line held back was not followed by "·": it is content after all.
             held, pending_org = pending_org, None
-            current = _add_content(held, current, listing_date, source, finish, warnings)
+            current = add_content(held, pending_line)
         org = _ORG.match(line)
         if (
             org
@@ -148,70 +199,71 @@ def parse_listing(text: str, source: str = "<text>") -> tuple[list[Paper], list[
             and len(line) < 80
             and re.fullmatch(r"[a-z0-9][a-z0-9.\-_]*", org["handle"])
         ):
-            pending_org = org["name"]
+            pending_org, pending_line = org["name"], number
             continue
         in_metadata = False
-        current = _add_content(line, current, listing_date, source, finish, warnings)
+        current = add_content(line, number)
     if pending_org is not None:
-        current = _add_content(pending_org, current, listing_date, source, finish, warnings)
+        current = add_content(pending_org, pending_line)
     finish()
     return papers, warnings
 
 
-def _add_content(line, current, listing_date, source, finish, warnings):
-    """Start a paper with a title line or extend the current abstract."""
-    if _looks_like_title(line) and (current is None or current.abstract):
-        finish()
-        return Paper(title=line, listing_date=listing_date, sources=[source])
-    if current is None:
-        warnings.append(f"{source}: text with no title skipped: {line[:60]!r}")
-        return None
-    if _looks_like_title(line) and not current.abstract and _looks_like_title(current.title) and len(line) < 120:
-        # Two title-like lines in a row: the first paper has no abstract.
-        finish()
-        return Paper(title=line, listing_date=listing_date, sources=[source])
-    current.abstract = f"{current.abstract}\n{line}" if current.abstract else line
-    return current
+def _clean(line: str) -> str:
+    return _UNPRINTABLE.sub("", line) if _UNPRINTABLE.search(line) else line
 
 
-def decode(data: bytes, source: str) -> tuple[str, list[str]]:
-    """Decode a listing: UTF-8 (with or without BOM), else Windows-1252."""
-    if b"\x00" in data:
-        raise InputError(f"{source}: binary file, not a text listing")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), [
-            f"{source}: not valid UTF-8, read as Windows-1252"
-        ]
-
-
-def find_listings(paths) -> list[Path]:
-    """The listing files named by ``paths`` (files, or folders searched recursively)."""
+def find_listings(paths) -> tuple[list[Path], list[str]]:
+    """The listing files named by ``paths`` (files, or folders searched
+    recursively for ``LISTING_SUFFIXES``, hidden files skipped), and a
+    problem for each path that gives none. A path that does not exist is an
+    ``InputError``: most likely a typo, and building without it would
+    silently replace a graph with a smaller one."""
     found: list[Path] = []
+    problems: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LISTING_SUFFIXES)
+            files = sorted(
+                f for f in p.rglob("*")
+                if f.suffix.lower() in LISTING_SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and f.is_file()
+            )
             if not files:
-                raise InputError(f"{p}: no listing files (*.txt) in this folder")
+                problems.append(f"{p}: no listing files ({', '.join('*' + s for s in sorted(LISTING_SUFFIXES))}) in this folder")
             found.extend(files)
         elif p.is_file():
             found.append(p)
+        elif p.exists():
+            problems.append(f"{p}: not a regular file")
         else:
             raise InputError(f"{p}: no such file or folder")
-    return found
+    return found, problems
 
 
-def merge_papers(papers) -> list[Paper]:
-    """Merge listings of one paper: the longest abstract, metadata filled in, sources joined."""
+def merge_papers(papers) -> tuple[list[Paper], list[str]]:
+    """Merge the listings of one paper (same ``title_key``) into one Paper;
+    return the papers, sorted by id, and warnings.
+
+    Merge rule: the first title as listed; the longest abstract (a truncated
+    copy loses to the full one; between two of equal length the one that
+    sorts first, so the order of the inputs does not matter); each metadata
+    field from the first listing that has it, upvotes the highest; sources
+    joined. When two abstracts differ in substance (fewer than
+    ``SAME_ABSTRACT`` of the shorter one's words occur in the longer), the
+    paper is reported: same title, maybe not the same paper.
+    """
     merged: dict[str, Paper] = {}
+    differing: dict[str, None] = {}
     for p in papers:
         key = title_key(p.title)
         have = merged.get(key)
         if have is None:
             merged[key] = replace(p, sources=list(p.sources))
             continue
-        if len(p.abstract) > len(have.abstract):
+        if p.abstract != have.abstract and not _same_abstract(p.abstract, have.abstract):
+            differing[key] = None
+        if (-len(p.abstract), p.abstract) < (-len(have.abstract), have.abstract):
             have.abstract = p.abstract
         for name in ("listing_date", "published", "upvotes", "authors", "organization"):
             if getattr(have, name) is None:
@@ -221,33 +273,74 @@ def merge_papers(papers) -> list[Paper]:
         for s in p.sources:
             if s not in have.sources:
                 have.sources.append(s)
-    return sorted(merged.values(), key=lambda p: p.id)
+    warnings = [
+        f"{', '.join(merged[k].sources)}: {merged[k].title!r} is listed with different abstracts; "
+        f"kept the longest"
+        for k in differing
+    ]
+    return sorted(merged.values(), key=lambda p: p.id), warnings
 
 
-def read_listing(data: bytes, path) -> tuple[list[Paper], list[str]]:
-    """Decode and parse the bytes of one listing file; return its papers and warnings.
-    (The ``listing`` reader of ``kgraph.readers`` calls this too.)"""
-    path = Path(path)
-    text, warnings = decode(data, str(path))
-    papers, notes = parse_listing(text, source=path.name)
-    warnings.extend(notes)
-    if not papers:
-        warnings.append(f"{path}: no papers found")
-    return papers, warnings
+def _same_abstract(a: str, b: str) -> bool:
+    """Whether two abstracts are copies of one (edited, truncated): most words
+    of the shorter occur in the longer."""
+    short, long = sorted((a, b), key=len)
+    words = set(re.findall(r"\w+", short.casefold()))
+    if not words:
+        return True
+    shared = words & set(re.findall(r"\w+", long.casefold()))
+    return len(shared) >= SAME_ABSTRACT * len(words)
 
 
-def read_listings(paths) -> tuple[list[Paper], list[str]]:
-    """Read every listing under ``paths``; return merged papers and warnings."""
+def read_listings(paths, *, strict: bool = False) -> tuple[list[Paper], list[str]]:
+    """Read every listing under ``paths``; return merged papers and warnings.
+
+    A file that cannot be used (empty, binary, unreadable, no papers) is a
+    warning as long as another gives papers; when none does, the
+    ``InputError`` names each file and its reason. With ``strict``, any
+    warning is an ``InputError``.
+    """
+    files, problems = find_listings(paths)
     all_papers: list[Paper] = []
     warnings: list[str] = []
-    for path in find_listings(paths):
+    for path in files:
         try:
-            data = path.read_bytes()
-        except OSError as e:
-            raise InputError(f"{path}: cannot read ({e.strerror})") from None
-        papers, notes = read_listing(data, path)
+            text, notes = read_text(path)
+            warnings.extend(notes)
+            papers, notes = parse_listing_file(text, path)
+        except InputError as e:
+            problems.append(str(e))
+            warnings.extend(e.warnings)
+            continue
         warnings.extend(notes)
         all_papers.extend(papers)
+    return settle_inputs(all_papers, problems, warnings, strict=strict)
+
+
+def parse_listing_file(text: str, path) -> tuple[list[Paper], list[str]]:
+    """The papers of one listing file's text and warnings; ``InputError``
+    (with the warnings) when the file gives none."""
+    path = Path(path)
+    if not _VISIBLE.search(_clean(text)):
+        raise InputError(f"{path}: only whitespace, no text")
+    papers, notes = parse_listing(text, source=path.name)
+    if not papers:
+        raise InputError(f"{path}: no papers found (no line reads as a paper title)", notes)
+    return papers, notes
+
+
+def settle_inputs(all_papers, problems, warnings, *, strict: bool = False) -> tuple[list[Paper], list[str]]:
+    """Merged papers and every warning (files that gave no papers first),
+    or the ``InputError`` when no file gave papers; with ``strict``, any
+    warning is an ``InputError``. Every input reader ends here."""
     if not all_papers:
-        raise InputError("no papers found in " + ", ".join(str(p) for p in paths))
-    return merge_papers(all_papers), warnings
+        if len(problems) == 1:
+            raise InputError(problems[0], warnings)
+        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more" if len(problems) > 3 else "")
+        raise InputError(f"no papers in any of {len(problems)} inputs: {shown}", warnings)
+    papers, notes = merge_papers(all_papers)
+    warnings = problems + warnings + notes
+    if strict and warnings:
+        n = len(warnings)
+        raise InputError(f"--strict: {n} warning{'s' if n > 1 else ''}, the first: {warnings[0]}", warnings)
+    return papers, warnings

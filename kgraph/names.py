@@ -11,6 +11,7 @@ ONTOLOGY = "https://w3id.org/kgraph/ontology#"
 ENTITY = "https://w3id.org/kgraph/entity/"
 PAPER = "https://w3id.org/kgraph/paper/"
 COMENTION = "https://w3id.org/kgraph/comention/"
+MENTION = "https://w3id.org/kgraph/mention/"
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
 # RFC 3987 iunreserved minus "_", which stands for a space: the mapping stays
@@ -20,10 +21,13 @@ _SAFE = "-.~"
 
 def entity_local_name(label: str) -> str:
     """The IRI local name of a canonical label: spaces become ``_``, every
-    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is percent-encoded."""
-    return "_".join(
+    other character outside ``[A-Za-z0-9.~-]`` (and non-ASCII) is
+    percent-encoded, and so is a final ``.`` (a Turtle prefixed name cannot
+    end with one, and rdflib misreads its escaped form)."""
+    local = "_".join(
         quote(part, safe=_SAFE).replace("_", "%5F") for part in label.split(" ")
     )
+    return local[:-1] + "%2E" if local.endswith(".") else local
 
 
 def entity_iri(label: str) -> str:
@@ -38,3 +42,8 @@ def fold(text: str) -> str:
         if text[-2:-1].isupper() or not key.endswith(("ss", "us", "is")):
             key = key[:-1]  # "GPUs", "LLMs", "models"; not "corpus", "analysis"
     return key
+
+
+def compact(key: str) -> str:
+    """A folded key without spaces: "flash attention" and "flashattention" meet."""
+    return key.replace(" ", "")

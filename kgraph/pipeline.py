@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
 
 from .index import HTML_NAME, INDEX_NAME, TURTLE_NAME
 
@@ -14,14 +13,6 @@ from .index import HTML_NAME, INDEX_NAME, TURTLE_NAME
 # in seconds whatever the corpus.
 HTML_MAX_NODES = 2000
 HTML_MAX_EDGES = 30_000
-
-
-class InputFile(NamedTuple):
-    """An input file as the extraction cache knows it."""
-
-    path: Path
-    digest: str
-    paper_ids: list[str]
 
 
 @dataclass
@@ -40,20 +31,13 @@ class BuildResult:
     extraction: object = None  # parallel.ExtractionStats
 
 
-def read_papers(paths, read_options=None):
-    """Read every input file under ``paths``; return (merged papers, InputFiles, warnings)."""
-    from .errors import InputError
-    from .ingest import merge_papers
-    from .readers import ReadOptions, read_inputs
+def read_papers(paths, read_options=None, *, strict: bool = False):
+    """Read every input file under ``paths``; return (merged papers, InputFiles,
+    warnings). A file that gives no papers is a warning while others do;
+    ``strict`` makes any warning an ``InputError`` (``ingest.settle_inputs``)."""
+    from .readers import ReadOptions, read_papers as read
 
-    files, papers, warnings = [], [], []
-    for f in read_inputs(paths, read_options or ReadOptions()):
-        warnings.extend(f.warnings)
-        papers.extend(f.papers)
-        files.append(InputFile(f.path, f.digest, sorted({p.id for p in f.papers})))
-    if not papers:
-        raise InputError("no papers found in " + ", ".join(str(p) for p in paths))
-    return merge_papers(papers), files, warnings
+    return read(paths, read_options or ReadOptions(), strict=strict)
 
 
 def extract(papers, files=(), *, vocabulary=None, jobs: int = 1, cache=True, progress=None, timings=None):
@@ -85,74 +69,76 @@ def extract(papers, files=(), *, vocabulary=None, jobs: int = 1, cache=True, pro
                           on_extracted=save if store else None, timings=timings)
 
 
-def build_graph_from(paths, vocabulary=None, *, jobs: int = 1, cache=False, read_options=None,
-                     progress=None):
+def build_graph_from(paths, vocabulary=None, *, strict: bool = False, jobs: int = 1, cache=False,
+                     read_options=None, progress=None):
     """Read inputs and return (networkx graph, warnings); see ``build``."""
-    G, warnings, _ = _graph_of(paths, vocabulary, jobs=jobs, cache=cache, read_options=read_options,
-                               progress=progress, timings={})
+    papers, files, warnings = read_papers(paths, read_options, strict=strict)
+    G, _ = _graph_of(papers, files, vocabulary, jobs=jobs, cache=cache, progress=progress, timings={})
     return G, warnings
 
 
-def _graph_of(paths, vocabulary=None, *, jobs, cache, read_options, progress, timings):
+def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings):
     from .graph import build_graph
 
-    start = time.perf_counter()
-    papers, files, warnings = read_papers(paths, read_options)
-    timings["read"] = time.perf_counter() - start
     mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
                                         progress=progress, timings=timings)
     start = time.perf_counter()
     G = build_graph(papers, mentions, concepts)
     timings["graph"] = time.perf_counter() - start
-    return G, warnings, stats
+    return G, stats
 
 
-def build(paths=("seeds",), output="output", *, html: bool = True, jobs: int = 1, cache=True,
-          read_options=None, progress=None, html_max_nodes: int | None = HTML_MAX_NODES) -> BuildResult:
+def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool = False, jobs: int = 1,
+          cache=True, read_options=None, progress=None,
+          html_max_nodes: int | None = HTML_MAX_NODES) -> BuildResult:
     """Build the graph of the inputs under ``paths`` into the folder ``output``:
     ``graph.ttl``, ``index.sqlite`` and (unless ``html=False``) ``graph.html``
     drawing the ``html_max_nodes`` entities with the most papers and at most
     ``HTML_MAX_EDGES`` co-mentions (the heaviest).
 
     Inputs are read by ``kgraph.readers`` (``read_options``: format, field
-    names); extraction runs in ``jobs`` processes and reuses results cached
+    names); ``strict`` makes any input warning an ``InputError`` (nothing is
+    written). Extraction runs in ``jobs`` processes and reuses results cached
     by content hash (``cache``: True, a folder, or False); ``progress`` as in
     ``parallel.extract_papers``. The output does not depend on ``jobs`` or on
-    the cache. Every file is computed before any is written, and each is
-    written atomically, so a failed build leaves the previous graph intact.
-    """
-    from contextlib import ExitStack
+    the cache.
 
-    from .files import atomic_path
+    The output folder is checked before the slow part; every file is
+    computed into a temporary file, and all replace the previous ones
+    together (``files.atomic_paths``), so a failed or interrupted build
+    leaves the previous graph intact.
+    """
+    import sqlite3
+
+    from .errors import OutputError
+    from .files import atomic_paths, check_writable
     from .index import write_index
     from .rdf import iter_triples, write_rdf
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
-    G, warnings, stats = _graph_of(paths, jobs=jobs, cache=cache, read_options=read_options,
-                                   progress=progress, timings=timings)
+    papers, files, warnings = read_papers(paths, read_options, strict=strict)
+    timings["read"] = time.perf_counter() - start
     out = Path(output)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        from .errors import KgraphError
-
-        raise KgraphError(f"{out}: cannot create the output folder ({e.strerror})") from None
+    check_writable(out)
+    G, stats = _graph_of(papers, files, jobs=jobs, cache=cache, progress=progress, timings=timings)
+    del papers, files
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
-    # each file is written beside its target; all replace their targets at the end, or none
-    with ExitStack() as stack:
-        tmp = [stack.enter_context(atomic_path(p)) for p in outputs]
+    with atomic_paths(outputs) as temps:
         t = time.perf_counter()
-        triples = write_rdf(iter_triples(G), tmp[0], "turtle")
+        triples = write_rdf(iter_triples(G), temps[0], "turtle")
         timings["rdf"] = time.perf_counter() - t
         t = time.perf_counter()
-        write_index(G, tmp[1], source=str(outputs[0]))
+        try:
+            write_index(G, temps[1], source=str(outputs[0]))
+        except sqlite3.Error as e:
+            raise OutputError(outputs[1], f"cannot write ({e})") from None
         timings["index"] = time.perf_counter() - t
         if html:
             from .render import write_html
 
             t = time.perf_counter()
-            write_html(G, tmp[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
+            write_html(G, temps[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
             timings["html"] = time.perf_counter() - t
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
@@ -193,18 +179,55 @@ def load_graph(graph=None):
     return read_graph(rdf)
 
 
-def html_page(graph=None) -> Path:
-    """The HTML page of a built graph: the one ``build`` wrote beside it, or
-    one rendered once into the user's cache for an RDF file."""
-    from .index import cache_dir, locate
+def html_page(graph=None, *, around: str | None = None, depth: int = 1, types=None,
+              min_weight: int = 1, max_nodes: int | None = None,
+              include_papers: bool = False) -> Path:
+    """The HTML page of a built graph drawing what the options ask for (see
+    ``render.select_subgraph``), written if missing or older than the graph.
+
+    Without options it is the page ``build`` wrote, ``graph.html``; with
+    options, a focused page beside it, ``graph-<around>-<hash of the
+    options>.html``. For an RDF file without its build folder, pages go to
+    the user's cache. ``around`` is resolved like ``kgraph neighbors`` NAME
+    (same errors, same suggestions).
+    """
+    import hashlib
+    import json
+    import re
+
+    from .index import cache_dir, connect, locate
 
     index, rdf = locate(graph)
-    page = index.parent / HTML_NAME
-    if index.name == INDEX_NAME and page.is_file():
+    if index.name == INDEX_NAME:
+        folder, stem = index.parent, Path(HTML_NAME).stem
+    else:
+        folder, stem = cache_dir(), index.stem
+    center = label = None
+    if around is not None:
+        from .query import resolve
+
+        con = connect(index)
+        try:
+            row = resolve(con, around)
+        finally:
+            con.close()
+        center, label = row["iri"], row["label"]
+    options = {
+        "around": center, "depth": depth if center else None,
+        "types": sorted(set(types)) if types else None, "min_weight": min_weight,
+        "max_nodes": max_nodes, "papers": bool(include_papers),
+    }
+    if options != {"around": None, "depth": None, "types": None, "min_weight": 1,
+                   "max_nodes": None, "papers": False}:
+        digest = hashlib.sha256(json.dumps(options, sort_keys=True).encode()).hexdigest()[:8]
+        slug = re.sub(r"[^A-Za-z0-9.]+", "-", label or "").strip("-.")[:40].rstrip("-.")
+        stem = "-".join(x for x in (stem, slug, digest) if x)
+    page = folder / f"{stem}.html"
+    source = rdf if rdf is not None else index
+    if page.is_file() and page.stat().st_mtime >= source.stat().st_mtime:
         return page
     from .render import write_html
 
-    page = cache_dir() / (index.stem + ".html")
-    if not page.is_file():
-        write_html(load_graph(graph), page)
+    write_html(load_graph(graph), page, around=center, depth=depth, types=types,
+               min_weight=min_weight, max_nodes=max_nodes, include_papers=include_papers)
     return page

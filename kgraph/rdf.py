@@ -1,27 +1,34 @@
 """The graph as RDF under the kgraph ontology (``ontology/kgraph.ttl``).
 
 Triples are made as pyoxigraph terms and written by Oxigraph's serializers:
-rdflib's own Turtle writer runs at about 20-30k triples/s here and grows
-worse than linearly (rdflib issue 2135), Oxigraph's at over 500k/s.
-``to_rdflib`` hands the same triples to rdflib (over the oxrdflib store)
-for users of rdflib's API.
+rdflib's own Turtle writer manages 20-50k triples/s here and grows worse
+than linearly (rdflib issue 2135), Oxigraph's over 1M/s
+(``bench/serialize.py``). ``to_rdflib`` hands the same triples to rdflib
+(over the oxrdflib store) for users of rdflib's API; ``read_graph`` turns
+RDF kgraph wrote back into the networkx graph, losing nothing.
 
 Output is deterministic: triples are sorted, every namespace has a fixed
 prefix, and no blank nodes are used.
 """
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+import io
 import os
+
 from pathlib import Path
 
-from .names import COMENTION, ENTITY, ONTOLOGY, PAPER
+from .errors import KgraphError, OutputError
+from .names import COMENTION, ENTITY, MENTION, ONTOLOGY, PAPER
 
 PREFIXES = {
     "kg": ONTOLOGY,
     "kge": ENTITY,
     "kgp": PAPER,
     "kgc": COMENTION,
+    "kgm": MENTION,
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "owl": "http://www.w3.org/2002/07/owl#",
@@ -31,26 +38,7 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
     "prov": "http://www.w3.org/ns/prov#",
 }
-
-# Formats by name, with aliases: (pyoxigraph format name, file suffix).
-RDF_FORMATS = {
-    "turtle": ("TURTLE", ".ttl"),
-    "nt": ("N_TRIPLES", ".nt"),
-    "nquads": ("N_QUADS", ".nq"),
-    "trig": ("TRIG", ".trig"),
-    "xml": ("RDF_XML", ".rdf"),
-    "jsonld": ("JSON_LD", ".jsonld"),
-    "n3": ("N3", ".n3"),
-}
-FORMAT_ALIASES = {
-    "ttl": "turtle",
-    "ntriples": "nt",
-    "n-triples": "nt",
-    "nq": "nquads",
-    "rdfxml": "xml",
-    "rdf": "xml",
-    "json-ld": "jsonld",
-}
+ENTITY_TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")
 
 
 def comention_iri(a: str, b: str) -> str:
@@ -59,229 +47,360 @@ def comention_iri(a: str, b: str) -> str:
     return COMENTION + hashlib.sha1(f"{a} {b}".encode("utf-8")).hexdigest()[:20]
 
 
+def mention_iri(paper: str, entity: str) -> str:
+    """The IRI of a paper's mention of an entity (stable)."""
+    return MENTION + hashlib.sha1(f"{paper} {entity}".encode("utf-8")).hexdigest()[:20]
+
+
+def decimal_lexical(x: float) -> str:
+    """The canonical (XSD 1.1) xsd:decimal form of a float rounded to 6
+    places: "16.72", "3". Oxigraph stores decimals in this form, so a store
+    gives back what the Turtle says."""
+    text = f"{x:.6f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def graph_triples(G):
-    """The RDF triples of a kgraph networkx graph as pyoxigraph Triples, sorted."""
-    return list(iter_triples(G))
+    """The RDF triples of a kgraph networkx graph, as a list of pyoxigraph
+    Triples (see ``iter_triples``)."""
+    # Millions of small objects are made and all kept: the cyclic garbage
+    # collector finds nothing to free but takes a third of the time
+    # (bench/serialize.py, 1M triples: 4.6 s with it, 2.9 s without).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return list(iter_triples(G))
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def iter_triples(G):
-    """Yield the RDF triples of a kgraph networkx graph, sorted, one subject
-    at a time: only one subject's triples are held at once, so a large graph
-    streams to ``write_rdf`` without a list of millions of triples."""
+    """Yield the RDF triples of a kgraph networkx graph, sorted by subject,
+    then predicate (``rdf:type`` first), then object.
+
+    Besides the direct links (``kg:mentions``, ``kg:coMentionedWith``), each
+    mention and each co-mention is a resource of its own carrying its
+    provenance: the paper(s) it is derived from and, for a mention, the
+    text it matched. One subject's triples are made at a time, so a large
+    graph streams to ``write_rdf`` without a list of millions of triples.
+    """
     import pyoxigraph as ox
 
-    NN, Lit = ox.NamedNode, ox.Literal
+    NN, Lit, Triple = ox.NamedNode, ox.Literal, ox.Triple
     rdf, rdfs, xsd, skos = (PREFIXES[k] for k in ("rdf", "rdfs", "xsd", "skos"))
     dct, prov, kg = PREFIXES["dcterms"], PREFIXES["prov"], ONTOLOGY
-    a = NN(rdf + "type")
-    label, pref, alt, hidden = NN(rdfs + "label"), NN(skos + "prefLabel"), NN(skos + "altLabel"), NN(skos + "hiddenLabel")
     integer, boolean, decimal = NN(xsd + "integer"), NN(xsd + "boolean"), NN(xsd + "decimal")
-    mentions, introduces, comentioned = NN(kg + "mentions"), NN(kg + "introduces"), NN(kg + "coMentionedWith")
+    # A subject's triples are kept under (predicate key, object key, tag): sort
+    # keys made from the Python strings at hand, since reading them back from
+    # pyoxigraph terms costs as much as making the terms. "" sorts rdf:type first.
+    predicates: dict[str, tuple] = {}
+    kinds = {node: d["kind"] for node, d in G.nodes(data=True)}
 
-    def en(text):
-        return Lit(text, language="en")
+    def predicate(iri: str):
+        found = predicates.get(iri)
+        if found is None:
+            found = predicates[iri] = ("" if iri == rdf + "type" else iri, NN(iri))
+        return found
 
-    def node_triples(node, d, add):
-        s = NN(node)
-        if d["kind"] == "paper":
-            add(ox.Triple(s, a, NN(kg + "Paper")))
-            add(ox.Triple(s, label, Lit(d["title"])))
-            add(ox.Triple(s, NN(dct + "title"), Lit(d["title"])))
-            add(ox.Triple(s, NN(dct + "identifier"), Lit(d["id"])))
-            if d["abstract"]:
-                add(ox.Triple(s, NN(dct + "abstract"), Lit(d["abstract"])))
-            if d["published"]:
-                kind = "gMonthDay" if d["published"].startswith("--") else "date"
-                add(ox.Triple(s, NN(dct + "issued"), Lit(d["published"], datatype=NN(xsd + kind))))
-            if d["listing_date"]:
-                add(ox.Triple(s, NN(kg + "listingDate"), Lit(d["listing_date"])))
-            if d["upvotes"] is not None:
-                add(ox.Triple(s, NN(kg + "upvotes"), Lit(str(d["upvotes"]), datatype=integer)))
-            if d["authors"] is not None:
-                add(ox.Triple(s, NN(kg + "authorCount"), Lit(str(d["authors"]), datatype=integer)))
-            if d["organization"]:
-                add(ox.Triple(s, NN(kg + "listedOrganization"), Lit(d["organization"])))
-            for f in d["sources"]:
-                add(ox.Triple(s, NN(kg + "sourceFile"), Lit(f)))
-            for entity, e in G[node].items():  # mention edges: the paper is their subject
-                add(ox.Triple(s, mentions, NN(entity)))
+    def paper_rows(node, d, link, text):
+        link(rdf + "type", kg + "Paper")
+        text(rdfs + "label", d["title"])
+        text(dct + "title", d["title"])
+        text(dct + "identifier", d["id"])
+        if d["abstract"]:
+            text(dct + "abstract", d["abstract"])
+        if d["published"]:
+            kind = "gMonthDay" if d["published"].startswith("--") else "date"
+            text(dct + "issued", d["published"], NN(xsd + kind))
+        if d["listing_date"]:
+            text(kg + "listingDate", d["listing_date"])
+        if d["upvotes"] is not None:
+            text(kg + "upvotes", str(d["upvotes"]), integer)
+        if d["authors"] is not None:
+            text(kg + "authorCount", str(d["authors"]), integer)
+        if d["organization"]:
+            text(kg + "listedOrganization", d["organization"])
+        for f in d["sources"]:
+            text(kg + "sourceFile", f)
+        for entity, e in G[node].items():
+            if e["relation"] == "mentions":
+                link(kg + "mentions", entity)
                 if e["introduces"]:
-                    add(ox.Triple(s, introduces, NN(entity)))
-        else:
-            add(ox.Triple(s, a, NN(skos + "Concept")))
-            add(ox.Triple(s, a, NN(kg + d["type"])))
-            add(ox.Triple(s, NN(skos + "inScheme"), NN(kg + d["type"] + "Scheme")))
-            add(ox.Triple(s, label, en(d["label"])))
-            add(ox.Triple(s, pref, en(d["label"])))
-            for x in d["aliases"]:
-                add(ox.Triple(s, alt, en(x)))
-            for x in d["hidden_labels"]:
-                add(ox.Triple(s, hidden, en(x)))
-            for b in d["broader"]:
-                add(ox.Triple(s, NN(skos + "broader"), NN(b)))
-            if d.get("definition"):
-                add(ox.Triple(s, NN(skos + "definition"), en(d["definition"])))
-            add(ox.Triple(s, NN(kg + "paperCount"), Lit(str(len(d["papers"])), datatype=integer)))
-            add(ox.Triple(s, NN(kg + "discovered"), Lit("false" if d["in_vocabulary"] else "true", datatype=boolean)))
-            for other, e in G[node].items():
-                if e["relation"] == "co-mention":
-                    add(ox.Triple(s, comentioned, NN(other)))
+                    link(kg + "introduces", entity)
 
-    def comention_triples(iri, x, y, d, add):
-        c = NN(iri)
-        add(ox.Triple(c, a, NN(kg + "CoMention")))
-        add(ox.Triple(c, NN(kg + "entity"), NN(x)))
-        add(ox.Triple(c, NN(kg + "entity"), NN(y)))
-        add(ox.Triple(c, NN(kg + "weight"), Lit(str(d["weight"]), datatype=integer)))
-        add(ox.Triple(c, NN(kg + "associationStrength"), Lit(f"{d['association']:.6f}", datatype=decimal)))
+    def entity_rows(node, d, link, text):
+        link(rdf + "type", skos + "Concept")
+        link(rdf + "type", kg + "Entity")  # stated, so that queries need no inference
+        link(rdf + "type", kg + d["type"])
+        link(skos + "inScheme", kg + d["type"] + "Scheme")
+        text(rdfs + "label", d["label"], language="en")
+        text(skos + "prefLabel", d["label"], language="en")
+        for x in d["aliases"]:
+            text(skos + "altLabel", x, language="en")
+        for x in d["hidden_labels"]:
+            text(skos + "hiddenLabel", x, language="en")
+        for b in d["broader"]:
+            link(skos + "broader", b)
+        if d.get("definition"):
+            text(skos + "definition", d["definition"], language="en")
+        text(kg + "paperCount", str(len(d["papers"])), integer)
+        text(kg + "discovered", "false" if d["in_vocabulary"] else "true", boolean)
+        for other, e in G[node].items():
+            if e["relation"] != "mentions":
+                link(kg + "coMentionedWith", other)
+
+    def mention_rows(paper, entity, d, link, text):
+        link(rdf + "type", kg + "Mention")
+        link(kg + "entity", entity)
+        link(prov + "wasDerivedFrom", paper)
+        for matched in d["matched"]:
+            text(kg + "matchedText", matched)
+
+    def comention_rows(x, y, d, link, text):
+        link(rdf + "type", kg + "CoMention")
+        link(kg + "entity", x)
+        link(kg + "entity", y)
+        text(kg + "weight", str(d["weight"]), integer)
+        text(kg + "associationStrength", decimal_lexical(d["association"]), decimal)
         for p in d["papers"]:
-            add(ox.Triple(c, NN(prov + "wasDerivedFrom"), NN(p)))
+            link(prov + "wasDerivedFrom", p)
 
     # every subject with what makes its triples, in subject order
     subjects = [(node, None) for node in G]
-    subjects += [
-        (comention_iri(u, v), (min(u, v), max(u, v), d))
-        for u, v, d in G.edges(data=True) if d["relation"] == "co-mention"
-    ]
-    subjects.sort(key=lambda s: s[0])
-    for subject, edge in subjects:
-        triples = []
-        if edge is None:
-            node_triples(subject, G.nodes[subject], triples.append)
+    for u, v in G.edges():
+        if kinds[u] == "paper" or kinds[v] == "paper":
+            paper, entity = (u, v) if kinds[u] == "paper" else (v, u)
+            subjects.append((mention_iri(paper, entity), (mention_rows, paper, entity)))
         else:
-            comention_triples(subject, *edge, triples.append)
-        triples.sort(key=_sort_key)
-        yield from triples
+            x, y = sorted((u, v))
+            subjects.append((comention_iri(x, y), (comention_rows, x, y)))
+    subjects.sort(key=lambda item: item[0])
+    for subject, made_by in subjects:
+        s = NN(subject)
+        rows: dict[tuple, object] = {}
+
+        def link(p: str, o: str):
+            key, term = predicate(p)
+            rows[(key, o, "")] = Triple(s, term, NN(o))
+
+        def text(p: str, value: str, datatype=None, language=None):
+            key, term = predicate(p)
+            tag = "@" + language if language else datatype.value if datatype else ""
+            rows[(key, value, tag)] = Triple(s, term, Lit(value, datatype=datatype, language=language))
+
+        if made_by is None:
+            d = G.nodes[subject]
+            (paper_rows if d["kind"] == "paper" else entity_rows)(subject, d, link, text)
+        else:
+            make, a, b = made_by
+            make(a, b, G.edges[a, b], link, text)
+        for key in sorted(rows):
+            yield rows[key]
+
+
+def sort_triples(triples):
+    """Triples from elsewhere (a SPARQL CONSTRUCT) in kgraph's output order:
+    by subject, ``rdf:type`` first, then by predicate and object."""
+    return sorted(triples, key=_sort_key)
 
 
 def _sort_key(t):
-    # rdf:type first within a subject, for readable Turtle.
     p = t.predicate.value
     return (t.subject.value, p != PREFIXES["rdf"] + "type", p, str(t.object))
 
 
-def resolve_format(name: str) -> str:
-    key = name.lower()
-    key = FORMAT_ALIASES.get(key, key)
-    if key not in RDF_FORMATS:
-        raise ValueError(name)
-    return key
+def _rdf_format(name: str):
+    """The pyoxigraph RdfFormat of an RDF export format name or alias."""
+    import pyoxigraph as ox
+
+    from .formats import get_format
+
+    f = get_format(name)
+    if not f.is_rdf:
+        raise KgraphError(f"{f.name} is not an RDF format")
+    return f, getattr(ox.RdfFormat, f.oxigraph)
 
 
 def serialize(triples, fmt: str = "turtle") -> bytes:
-    """Serialize triples in an RDF format of ``RDF_FORMATS`` (or an alias)."""
+    """Serialize sorted triples in an RDF format (a name or alias of ``formats.FORMATS``)."""
+    buffer = io.BytesIO()
+    write_rdf(triples, buffer, fmt)
+    return buffer.getvalue()
+
+
+def write_rdf(triples, output, fmt: str = "turtle") -> int:
+    """Stream triples (any iterable, e.g. ``iter_triples(G)``) in an RDF
+    format to ``output`` (a path or a binary file); return how many were written.
+
+    Every namespace of ``PREFIXES`` is bound, so no ``ns1:`` appears; the
+    prefix lines are sorted so that the output does not depend on the order
+    Oxigraph keeps them in.
+    """
     import pyoxigraph as ox
 
-    fmt = resolve_format(fmt)
-    ox_format = getattr(ox.RdfFormat, RDF_FORMATS[fmt][0])
-    if fmt in ("nquads", "trig"):
-        triples = [ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) for t in triples]
-    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "xml", "n3") else {}
-    return ox.serialize(triples, format=ox_format, **kwargs)
-
-
-def write_rdf(triples, path: str | os.PathLike, fmt: str = "turtle") -> int:
-    """Stream triples (an iterable, e.g. ``iter_triples(G)``) to a file,
-    atomically; return how many were written."""
-    import pyoxigraph as ox
-
-    from .files import atomic_path
-
-    fmt = resolve_format(fmt)
+    f, ox_format = _rdf_format(fmt)
     count = 0
 
     def counted(items):
         nonlocal count
+        quads = f.name in ("nquads", "trig")
         for t in items:
             count += 1
-            yield t if fmt not in ("nquads", "trig") else ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph())
+            yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) if quads else t
 
-    kwargs = {"prefixes": PREFIXES} if fmt in ("turtle", "trig", "xml", "n3") else {}
-    with atomic_path(path) as tmp, open(tmp, "wb") as f:
-        ox.serialize(counted(triples), f, format=getattr(ox.RdfFormat, RDF_FORMATS[fmt][0]), **kwargs)
+    kwargs = {"prefixes": PREFIXES} if f.name in ("turtle", "trig", "xml", "n3", "jsonld") else {}
+    path = Path(output) if isinstance(output, (str, os.PathLike)) else None
+    try:
+        with contextlib.ExitStack() as stack:
+            if path is not None:
+                output = stack.enter_context(path.open("wb"))
+            if f.name in ("turtle", "trig", "n3"):
+                output = stack.enter_context(_SortedPrefixes(output))
+            ox.serialize(counted(triples), output, format=ox_format, **kwargs)
+    except OSError as e:
+        if path is None:
+            raise
+        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
     return count
 
 
+class _SortedPrefixes:
+    """A binary writer that sorts the ``@prefix`` lines at the start of what
+    passes through it, and passes the rest on as it comes."""
+
+    def __init__(self, out):
+        self.out, self.head = out, b""
+
+    def write(self, data) -> int:
+        if self.head is None:
+            return self.out.write(data)
+        self.head += bytes(data)
+        lines = self.head.split(b"\n")
+        if any(not line.startswith(b"@prefix ") for line in lines[:-1]):
+            self._flush_head()
+        return len(data)
+
+    def _flush_head(self):
+        if self.head is not None:
+            self.out.write(_sort_prefix_lines(self.head))
+            self.head = None
+
+    def flush(self):
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if exc[0] is None:
+            self._flush_head()
+
+
+def _sort_prefix_lines(data: bytes) -> bytes:
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+def generate_rdf(G, fmt: str = "turtle") -> bytes:
+    """The graph ``G`` as RDF in format ``fmt``."""
+    return serialize(graph_triples(G), fmt)
+
+
 def to_rdflib(triples):
-    """An ``rdflib.Graph`` (over the Oxigraph store) holding the triples."""
+    """An ``rdflib.Graph`` holding the triples, over the oxrdflib (Oxigraph)
+    store, so that rdflib's API serializes and queries it fast."""
     import rdflib
 
-    g = rdflib.Graph(store="Oxigraph")
-    g.parse(data=serialize(triples, "nt"), format="ox-ntriples")
+    g = rdflib.Graph(store="Oxigraph", bind_namespaces="none")
+    g.parse(data=serialize(triples, "nt"), format="ox-nt")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns, override=True)
     return g
+
+
+def parse_file(path: str | os.PathLike):
+    """Yield the triples of an RDF file, its format chosen by suffix (Turtle
+    when the suffix names none)."""
+    import pyoxigraph as ox
+
+    from .formats import format_for_path
+
+    f = format_for_path(path)
+    ox_format = getattr(ox.RdfFormat, f.oxigraph if f and f.is_rdf else "TURTLE")
+    with open(path, "rb") as stream:
+        for t in ox.parse(stream, format=ox_format):
+            yield t.triple if isinstance(t, ox.Quad) else t
 
 
 def read_graph(path: str | os.PathLike):
     """Rebuild the networkx graph from RDF that kgraph wrote (any RDF format,
     chosen by file suffix)."""
     import networkx as nx
-    import pyoxigraph as ox
 
     from .names import fold
 
-    suffix = Path(path).suffix.lower()
-    fmt = next((f for f, (_, s) in RDF_FORMATS.items() if s == suffix), "turtle")
     kg, skos, rdfs, dct, prov = ONTOLOGY, PREFIXES["skos"], PREFIXES["rdfs"], PREFIXES["dcterms"], PREFIXES["prov"]
     rdf_type = PREFIXES["rdf"] + "type"
-    types = {kg + t: t for t in ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization")}
+    types = {kg + t: t for t in ENTITY_TYPES}
     nodes: dict[str, dict] = {}
     mentions: dict[tuple[str, str], bool] = {}
-    comentions: dict[str, dict] = {}
-    with open(path, "rb") as f:
-        for t in ox.parse(f, format=getattr(ox.RdfFormat, RDF_FORMATS[fmt][0])):
-            s, p, o = t.subject.value, t.predicate.value, t.object
-            if s.startswith(COMENTION):
-                c = comentions.setdefault(s, {"entities": [], "papers": []})
-                if p == kg + "entity":
-                    c["entities"].append(o.value)
-                elif p == kg + "weight":
-                    c["weight"] = int(o.value)
-                elif p == kg + "associationStrength":
-                    c["association"] = float(o.value)
-                elif p == prov + "wasDerivedFrom":
-                    c["papers"].append(o.value)
-                continue
-            d = nodes.setdefault(s, {})
-            v = o.value
-            if p == rdf_type:
-                if v == kg + "Paper":
-                    d["kind"] = "paper"
-                elif v in types:
-                    d["kind"], d["type"] = "entity", types[v]
-            elif p == rdfs + "label":
-                d["label"] = v
-            elif p == dct + "title":
-                d["title"] = v
-            elif p == dct + "abstract":
-                d["abstract"] = v
-            elif p == dct + "identifier":
-                d["id"] = v
-            elif p == dct + "issued":
-                d["published"] = v
-            elif p == kg + "listingDate":
-                d["listing_date"] = v
-            elif p == kg + "upvotes":
-                d["upvotes"] = int(v)
-            elif p == kg + "authorCount":
-                d["authors"] = int(v)
-            elif p == kg + "listedOrganization":
-                d["organization"] = v
-            elif p == kg + "sourceFile":
-                d.setdefault("sources", []).append(v)
-            elif p == skos + "altLabel":
-                d.setdefault("aliases", []).append(v)
-            elif p == skos + "hiddenLabel":
-                d.setdefault("hidden_labels", []).append(v)
-            elif p == skos + "broader":
-                d.setdefault("broader", []).append(v)
-            elif p == skos + "definition":
-                d["definition"] = v
-            elif p == kg + "discovered":
-                d["in_vocabulary"] = v != "true"
-            elif p in (kg + "mentions", kg + "introduces"):
-                mentions[(s, v)] = mentions.get((s, v), False) or p == kg + "introduces"
+    statements: dict[str, dict] = {}
+    for t in parse_file(path):
+        s, p, o = t.subject.value, t.predicate.value, t.object
+        if s.startswith((COMENTION, MENTION)):
+            c = statements.setdefault(s, {"entities": [], "papers": [], "matched": []})
+            if p == kg + "entity":
+                c["entities"].append(o.value)
+            elif p == kg + "weight":
+                c["weight"] = int(o.value)
+            elif p == kg + "associationStrength":
+                c["association"] = float(o.value)
+            elif p == prov + "wasDerivedFrom":
+                c["papers"].append(o.value)
+            elif p == kg + "matchedText":
+                c["matched"].append(o.value)
+            continue
+        d = nodes.setdefault(s, {})
+        v = o.value
+        if p == rdf_type:
+            if v == kg + "Paper":
+                d["kind"] = "paper"
+            elif v in types:
+                d["kind"], d["type"] = "entity", types[v]
+        elif p == rdfs + "label":
+            d["label"] = v
+        elif p == dct + "title":
+            d["title"] = v
+        elif p == dct + "abstract":
+            d["abstract"] = v
+        elif p == dct + "identifier":
+            d["id"] = v
+        elif p == dct + "issued":
+            d["published"] = v
+        elif p == kg + "listingDate":
+            d["listing_date"] = v
+        elif p == kg + "upvotes":
+            d["upvotes"] = int(v)
+        elif p == kg + "authorCount":
+            d["authors"] = int(v)
+        elif p == kg + "listedOrganization":
+            d["organization"] = v
+        elif p == kg + "sourceFile":
+            d.setdefault("sources", []).append(v)
+        elif p == skos + "altLabel":
+            d.setdefault("aliases", []).append(v)
+        elif p == skos + "hiddenLabel":
+            d.setdefault("hidden_labels", []).append(v)
+        elif p == skos + "broader":
+            d.setdefault("broader", []).append(v)
+        elif p == skos + "definition":
+            d["definition"] = v
+        elif p == kg + "discovered":
+            d["in_vocabulary"] = v != "true"
+        elif p in (kg + "mentions", kg + "introduces"):
+            mentions[(s, v)] = mentions.get((s, v), False) or p == kg + "introduces"
     G = nx.Graph()
     for iri in sorted(nodes):
         d = nodes[iri]
@@ -300,19 +419,25 @@ def read_graph(path: str | os.PathLike):
                 papers=[], broader=sorted(d.get("broader", [])),
                 in_vocabulary=d.get("in_vocabulary", True), definition=d.get("definition"),
             )
+    matched = {}
+    for iri, c in statements.items():
+        if iri.startswith(MENTION) and len(c["entities"]) == 1 and len(c["papers"]) == 1:
+            matched[(c["papers"][0], c["entities"][0])] = sorted(c["matched"])
     for (paper, entity), intro in sorted(mentions.items()):
         if paper in G and entity in G:
-            G.add_edge(paper, entity, relation="mentions", introduces=intro, matched=[])
+            G.add_edge(paper, entity, relation="mentions", introduces=intro, matched=matched.get((paper, entity), []))
             G.nodes[entity]["papers"].append(paper)
     for d in G.nodes.values():
         if d["kind"] == "entity":
             d["papers"].sort()
-    for c in comentions.values():
-        if len(c["entities"]) == 2:
+    comentions = 0
+    for iri, c in statements.items():
+        if iri.startswith(COMENTION) and len(c["entities"]) == 2:
             x, y = sorted(c["entities"])
             G.add_edge(x, y, relation="co-mention", weight=c.get("weight", len(c["papers"])),
                        papers=sorted(c["papers"]), association=c.get("association", 0.0))
+            comentions += 1
     papers = sum(1 for d in G.nodes.values() if d["kind"] == "paper")
     entities = sum(1 for d in G.nodes.values() if d["kind"] == "entity")
-    G.graph.update(papers=papers, entities=entities, comentions=len(comentions))
+    G.graph.update(papers=papers, entities=entities, comentions=comentions)
     return G

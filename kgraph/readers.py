@@ -10,22 +10,28 @@ decompressed on the fly. A new format is one function and one decorator.
 
 Files are read as streams, line by line where the format allows, and each
 file's content hash is computed on the way (it keys the extraction cache).
+The rules of ``kgraph.ingest`` hold for every format: text is decoded by
+``files.decode_text``; a file that gives no papers is a warning as long as
+another gives papers; a path that does not exist is an error.
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import hashlib
 import io
 import json
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterator
+from typing import BinaryIO, Callable, Iterator, NamedTuple
 
 from .errors import InputError
-from .ingest import Paper, read_listing
+from .files import decode_text
+from .ingest import Paper, parse_listing_file, settle_inputs
 
 
 @dataclass(frozen=True)
@@ -105,6 +111,14 @@ class FileRead:
     warnings: list[str] = field(default_factory=list)
 
 
+class InputFile(NamedTuple):
+    """An input file as the extraction cache knows it."""
+
+    path: Path
+    digest: str
+    paper_ids: list[str]
+
+
 class _HashingStream(io.RawIOBase):
     """A readable binary stream that hashes what passes through it."""
 
@@ -129,10 +143,11 @@ def _base_suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def _open(path: Path) -> BinaryIO:
-    if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")
-    return open(path, "rb")
+@contextmanager
+def _open(path: Path) -> Iterator[BinaryIO]:
+    """The file's bytes, decompressed when it ends in ``.gz``."""
+    with path.open("rb") as raw:
+        yield gzip.GzipFile(fileobj=raw, mode="rb") if path.suffix.lower() == ".gz" else raw
 
 
 def detect_format(path: Path) -> str:
@@ -155,13 +170,16 @@ def detect_format(path: Path) -> str:
     return name
 
 
-def find_inputs(paths, options: ReadOptions = ReadOptions()) -> list[tuple[Path, str]]:
+def find_inputs(paths, options: ReadOptions = ReadOptions()) -> tuple[list[tuple[Path, str]], list[str]]:
     """(file, format name) for every input under ``paths``: files as given,
     folders searched recursively (hidden files skipped) for the suffixes of
-    the named format, or of any format."""
+    the named format, or of any format; and a problem for each path that
+    gives none. A path that does not exist is an ``InputError`` (see
+    ``ingest.find_listings``)."""
     fmt = resolve_format(options.format) if options.format else None
     wanted = set(READERS[fmt].suffixes) if fmt else {s for r in READERS.values() for s in r.suffixes}
     found: list[tuple[Path, str]] = []
+    problems: list[str] = []
     for p in map(Path, paths):
         if p.is_dir():
             files = sorted(
@@ -171,17 +189,20 @@ def find_inputs(paths, options: ReadOptions = ReadOptions()) -> list[tuple[Path,
             )
             if not files:
                 kinds = ", ".join(f"*{s}" for s in sorted(wanted))
-                raise InputError(f"{p}: no input files ({kinds}, or the same .gz) in this folder")
+                problems.append(f"{p}: no input files ({kinds}, or the same .gz) in this folder")
             found.extend((f, fmt or detect_format(f)) for f in files)
         elif p.is_file():
             found.append((p, fmt or detect_format(p)))
+        elif p.exists():
+            problems.append(f"{p}: not a regular file")
         else:
             raise InputError(f"{p}: no such file or folder")
-    return found
+    return found, problems
 
 
 def read_file(path: Path, fmt: str, options: ReadOptions = ReadOptions()) -> FileRead:
-    """Read one file with the reader ``fmt``."""
+    """Read one file with the reader ``fmt``; ``InputError`` (with the
+    file's warnings) when it gives no papers."""
     digest = hashlib.sha256(f"{fmt}\0{options.title_column}\0{options.abstract_column}\0".encode())
     notes = Notes(path)
     try:
@@ -192,35 +213,62 @@ def read_file(path: Path, fmt: str, options: ReadOptions = ReadOptions()) -> Fil
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
     except EOFError:
         raise InputError(f"{path}: the compressed file is truncated") from None
-    if not papers and f"{path}: no papers found" not in notes.lines:
-        notes.add("empty", "no papers found")
+    except InputError as e:
+        raise InputError(str(e), notes.done() + e.warnings) from None
+    if not papers:
+        raise InputError(f"{path}: no papers found", notes.done())
     return FileRead(path, fmt, digest.hexdigest(), papers, notes.done())
 
 
-def read_inputs(paths, options: ReadOptions = ReadOptions()) -> Iterator[FileRead]:
-    """Read every input file under ``paths``, one at a time."""
-    for path, fmt in find_inputs(paths, options):
-        yield read_file(path, fmt, options)
+def read_papers(paths, options: ReadOptions = ReadOptions(), *, strict: bool = False):
+    """Read every input file under ``paths``, one at a time; return (merged
+    papers, an InputFile per file that gave papers, warnings), by the rules
+    of ``ingest.settle_inputs``."""
+    found, problems = find_inputs(paths, options)
+    files: list[InputFile] = []
+    all_papers: list[Paper] = []
+    warnings: list[str] = []
+    for path, fmt in found:
+        try:
+            f = read_file(path, fmt, options)
+        except InputError as e:
+            problems.append(str(e))
+            warnings.extend(e.warnings)
+            continue
+        warnings.extend(f.warnings)
+        all_papers.extend(f.papers)
+        files.append(InputFile(f.path, f.digest, sorted({p.id for p in f.papers})))
+    papers, warnings = settle_inputs(all_papers, problems, warnings, strict=strict)
+    return papers, files, warnings
 
 
 # -- readers ---------------------------------------------------------------
 
 @reader("listing", ".txt", ".md", ".text", help="Hugging Face Daily Papers page dumps (plain text)")
 def read_listing_stream(stream, path, options, notes):
-    papers, warnings = read_listing(stream.read(), path)
+    text, warnings = decode_text(stream.read(), str(path))
+    notes.extend(warnings)
+    papers, warnings = parse_listing_file(text, path)
     notes.extend(warnings)
     return papers
 
 
 def _lines(stream, notes) -> Iterator[tuple[int, str]]:
-    """(line number, text) of a UTF-8 stream; a line that is not UTF-8 is read
-    as Windows-1252 with a warning."""
+    """(line number, text) of a text stream, decoded line by line as
+    ``files.decode_text`` decodes files: the file's start is checked (empty,
+    binary), UTF-16 with a BOM is read as such, and a line that is not UTF-8
+    is read as Windows-1252 with a warning."""
+    head = stream.peek(1 << 16)
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        yield from enumerate(io.TextIOWrapper(stream, encoding="utf-16", newline=None), 1)
+        return
+    decode_text(head, str(notes.path))  # raises InputError for an empty or binary file
     for number, data in enumerate(stream, 1):
         try:
             text = data.decode("utf-8-sig" if number == 1 else "utf-8")
         except UnicodeDecodeError:
-            notes.add("lines not UTF-8", f"line {number}: not valid UTF-8, read as Windows-1252")
-            text = data.decode("cp1252", errors="replace")
+            text, warnings = decode_text(data, f"{notes.path}: line {number}")
+            notes.add("lines not UTF-8", warnings[0].removeprefix(f"{notes.path}: "))
         yield number, text
 
 

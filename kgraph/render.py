@@ -38,9 +38,11 @@ TYPE_COLORS = {
 }
 EXTRA_COLORS = ("#9c755f", "#edc948", "#ff9da7", "#86bcb6")
 PAPER_GROUP, PAPER_COLOR = "Paper", "#bab0ac"
+# The largest clusters get a colour each, the rest share OTHER_CLUSTER_COLOR.
 CLUSTER_COLORS = (
     "#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948",
     "#b07aa1", "#ff9da7", "#9c755f", "#8cd17d", "#d37295", "#499894",
+    "#17becf", "#bcbd22", "#7570b3", "#e7298a", "#a6761d", "#1b9e77", "#86bcb6", "#fabfd2",
 )
 OTHER_CLUSTER_COLOR = "#c8c8c8"
 
@@ -484,6 +486,7 @@ def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, exa
         return
     m = np.ones(n) if mass is None else mass
     t0 = 2.0 * k
+    far_disp = np.zeros((n, 2))  # the far field, recomputed every FAR_EVERY steps
     for it in range(iterations):
         t = t0 * (1 - it / iterations) + 0.02 * k
         disp = np.zeros((n, 2))
@@ -500,7 +503,7 @@ def _fruchterman_reingold(np, pos, u, v, w, radius, iterations, *, far=True, exa
             _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
             disp += far_disp
         else:
-            far_disp = np.zeros((n, 2))
+            far_disp[:] = 0.0
             c0 = _repulsion(np, pos, m, radius, k, disp, far, near_only=True)
             if far:
                 _far_field(np, pos, m, k, far_disp, c0)

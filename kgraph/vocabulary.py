@@ -7,7 +7,6 @@ as written.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -52,6 +51,8 @@ class Vocabulary:
     head_nouns: dict[str, str]  # folded head noun -> type
     not_entities: frozenset[str]  # folded terms
     prose_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words that make it prose
+    phrase_heads: dict[str, str] = field(default_factory=dict)  # folded head of "<modifiers> <head>" names -> type
+    not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -97,9 +98,34 @@ def _local(iri: str) -> str:
 
 @lru_cache(maxsize=4)
 def load_vocabulary(folder: str | None = None) -> Vocabulary:
-    """Read ``vocab/*.ttl`` and ``lexicon.ttl`` from the ontology folder."""
+    """Read ``vocab/*.ttl`` and ``lexicon.ttl`` from the ontology folder, with
+    its compiled matcher; kept in the user's cache, keyed by the files' content."""
+    import hashlib
+    import pickle
+
+    from .files import write_atomic
+    from .index import cache_dir
+
     root = Path(folder) if folder else ontology_dir()
-    files = sorted((root / "vocab").glob("*.ttl"))
+    files = sorted((root / "vocab").glob("*.ttl")) + [root / "lexicon.ttl"]
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    cached = cache_dir() / f"vocabulary-{digest.hexdigest()[:24]}.pickle"
+    try:
+        return pickle.loads(cached.read_bytes())  # written below by this same code
+    except Exception:
+        pass
+    vocabulary = _read_vocabulary(root, files[:-1])
+    vocabulary.matcher  # compiled now, so that it is cached too
+    try:
+        write_atomic(cached, pickle.dumps(vocabulary, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass  # a read-only home: compile every time
+    return vocabulary
+
+
+def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     pref, alts, hidden, types, broader, definition = {}, {}, {}, {}, {}, {}
     for t in _iter_turtle(files):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
@@ -136,6 +162,8 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
     not_entities: set[str] = set()
     words: dict[str, str] = {}
     after: dict[str, set[str]] = {}
+    phrase_heads: dict[str, str] = {}
+    not_modifiers: set[str] = set()
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
@@ -146,8 +174,12 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
             words[s] = o.lower()
         elif p == ONTOLOGY + "notAfter":
             after.setdefault(s, set()).add(o.lower())
+        elif p == ONTOLOGY + "phraseHead" and _local(s) in TYPES:
+            phrase_heads.setdefault(fold(o), _local(s))
+        elif p == ONTOLOGY + "notModifier":
+            not_modifiers.add(o.lower())
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
-    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose)
+    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose, phrase_heads, frozenset(not_modifiers))
 
 
 def verb_forms(label: str) -> list[str]:

@@ -25,6 +25,7 @@ kge:LLaMA a skos:Concept, kg:Model ; skos:prefLabel "LLaMA"@en ; skos:altLabel "
 kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hiddenLabel "Llama2"@en ; skos:broader kge:LLaMA .
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
+kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
@@ -101,7 +102,38 @@ def test_head_noun_types_named_artifacts(ex):
                 "We propose an efficient architecture called QuxNet for detection. "
                 "Our tool, Zapper, finds bugs. We build ZipBench, a benchmark of 500 tasks.")
     got = found(ex, "A Study", abstract)
-    assert got == {"BarFlow": "Software", "QuxNet": "Model", "ZipBench": "Dataset"}
+    assert got == {"BarFlow": "Software", "QuxNet": "Model", "ZipBench": "Dataset", "Zapper": "Software"}
+    # a plain capitalised word is a name only when the paper says it is its own
+    assert found(ex, "A Study", "Our system Nexus is fast. Our results, However, vary.") == {"Nexus": "Software"}
+    assert found(ex, "A Study", "A system, Nexus, is fast.") == {}
+
+
+def test_title_name_typed_by_its_own_head(ex):
+    assert found(ex, "LUT H100: Lookup Tables for Inference")["LUT H100"] == "Hardware"
+    got = found(ex, "BurstFoo: A Trace for Serving", "This work presents BurstFoo, an LLM serving workload.")
+    assert got["BurstFoo"] == "Dataset"
+
+
+def test_title_name_typed_by_its_parts_when_the_title_has_no_head(ex):
+    # "Enabling ..." describes what the thing does, not what it is
+    assert found(ex, "Mamba-Direct: Enabling GPU Access for Training")["Mamba-Direct"] == "Model"
+    assert found(ex, "Qux-Encoder: Advancing Bilingual Retrieval")["Qux-Encoder"] == "Model"
+
+
+def test_coordinated_names_before_a_plural_head(ex):
+    got = found(ex, "A Study", "We evaluate on FooEval, BarQA and ZedBench-2 benchmarks.")
+    assert got == {"FooEval": "Dataset", "BarQA": "Dataset", "ZedBench-2": "Dataset"}
+    assert found(ex, "A Study", "We compare two and three benchmarks.") == {}
+
+
+def test_the_name_then_its_head_noun(ex):
+    assert found(ex, "A Study", "We build on the kFooBar framework.") == {"kFooBar": "Software"}
+    assert found(ex, "A Study", "We build on a kFooBar framework.") == {}
+
+
+def test_enumerated_model_sizes_are_the_model(ex):
+    got = found(ex, "A Study", "We test LLaMA-Base, Mamba and LLaMA-Large.")
+    assert got == {"LLaMA": "Model", "Mamba": "Model"}
 
 
 def test_unknown_model_with_parameter_count(ex):
@@ -185,3 +217,63 @@ def test_fold(text, key):
     from kgraph.names import fold
 
     assert fold(text) == key
+
+
+def test_technique_phrases_named_by_their_head(ex):
+    # a paper's own technique: in the title, or written more than once
+    got = found(ex, "Faster Serving with Dynamic Token Scheduling",
+                "We describe dynamic token scheduling for GPU inference.")
+    assert got.get("dynamic token scheduling") == "Technique"
+    got = found(ex, "A Study", "We add sequence-wise parallelism. Sequence-wise parallelism helps.")
+    assert got.get("sequence-wise parallelism") == "Technique"
+
+
+def test_technique_phrases_need_evidence_and_ordinary_modifiers(ex):
+    # once, outside the title: not enough evidence
+    assert "dynamic token scheduling" not in found(ex, "A Study", "We use dynamic token scheduling.")
+    # verbs, vague adjectives, numbers and entities of other types do not open a name
+    text = ("We leverage fine-grained routing and efficient routing. Efficient routing is fast. "
+            "We adopt 4-bit quantization; 4-bit quantization is cheap. GPU caching and GPU caching.")
+    got = found(ex, "A Study", text)
+    assert not {"efficient routing", "4-bit quantization", "GPU caching", "leverage fine-grained routing"} & set(got)
+    # a longer vocabulary label is not cut into a phrase
+    got = found(ex, "A Study", "Post-training quantization, then post-training quantization.")
+    assert got == {"post-training quantization": "Technique"}
+
+
+def test_coined_model_names(ex):
+    # a new version of a known model is another model (guide rule 3)
+    assert found(ex, "A Study", "We compare Mamba-V3 with CLIPv2.") == {"Mamba-V3": "Model", "CLIPv2": "Model"}
+    # a coined name whose last part is a known model; its size is dropped
+    assert found(ex, "A Study", "We fine-tune T5 into BinT5. Zed-Mamba-7B is faster.") == {
+        "T5": "Model", "BinT5": "Model", "Zed-Mamba": "Model"}
+    # the known model inside the coined name is not a mention of its own
+    assert found(ex, "A Study", "We study Llama2-Distill-CLIP.") == {"Llama2-Distill-CLIP": "Model"}
+    # ordinary words and other types do not make models
+    assert found(ex, "A Study", "Use Foo-CLIPper and clip-Bar.") == {}
+
+
+def test_vocabulary_cache_follows_the_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    root = tmp_path / "onto"
+    (root / "vocab").mkdir(parents=True)
+    (root / "vocab" / "test.ttl").write_text(VOCAB, encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
+    load_vocabulary.cache_clear()
+    assert Extractor(load_vocabulary(str(root))).extract("A Study", "We use Mamba.")
+    assert list((tmp_path / "cache" / "kgraph").glob("vocabulary-*.pickle"))
+    (root / "vocab" / "test.ttl").write_text(VOCAB.replace('"Mamba"@en', '"Zamba"@en'), encoding="utf-8")
+    load_vocabulary.cache_clear()
+    assert not Extractor(load_vocabulary(str(root))).extract("A Study", "We use Mamba.")
+    load_vocabulary.cache_clear()
+
+
+def test_general_technique_only_when_written_on_its_own(ex):
+    # guide rule 4: "class-wise quantization" alone does not mention quantization
+    assert "quantization" not in found(ex, "A Study", "We apply class-wise quantization to the model.")
+    assert "quantization" in found(ex, "A Study", "We apply class-wise quantization. Quantization helps.")
+
+
+def test_product_number_after_a_hardware_line(ex):
+    got = found(ex, "A Study", "It runs on the Hopper 9000X and on a GPU 2080.")
+    assert got == {"Hopper 9000X": "Hardware", "GPU": "Hardware"}

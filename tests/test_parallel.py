@@ -44,21 +44,21 @@ def test_same_mentions_and_concepts_as_extract_corpus(seed_papers, jobs):
     assert concepts == expected_concepts
 
 
-def test_a_veto_from_an_earlier_paper_is_replayed():
-    """Paper A defines "autoregressive models (ARMs)", which vetoes ARM as a
-    discovered name for the papers after it; paper B then "proposes ARM". Run
-    one after the other, B's ARM is not introduced; extracted alone it would be."""
-    a = Paper("Scaling Autoregressive Models", "We study autoregressive models (ARMs) for text. ARMs are slow on GPUs.")
-    b = Paper("Mobile Inference 0", "We propose ARM, a processor architecture for mobile devices. ARM runs small models.")
-    papers = sorted([a, b], key=lambda p: p.id)
-    assert papers == [a, b]
-    expected, _ = extract_corpus(papers)
-    got, _, stats = extract_papers(papers)
-    assert stats.replayed == 1
-    assert plain(got) == plain(expected)
-    assert got[b.id]["arm"].introduced is False
+def test_a_veto_from_any_paper_holds_for_all(jobs=2):
+    """Paper A defines "sparse kernel machines (SKMs)", which vetoes SKM as a
+    discovered name; paper B "proposes SKM". Extracted apart (in other
+    processes), B keeps SKM; the corpus passes drop it as extract_corpus does."""
+    a = Paper("Scaling Study 1", "We study sparse kernel machines (SKMs) for text. SKMs are slow on GPUs.")
+    b = Paper("Mobile Inference 0", "We propose SKM, a system for mobile devices. SKM runs small models fast.")
+    filler = [Paper(f"Filler paper {i}", "We train a transformer on GPUs.") for i in range(250)]
+    papers = sorted([a, b, *filler], key=lambda p: p.id)
+    expected, expected_concepts = extract_corpus(papers)
+    got, concepts, stats = extract_papers(papers, jobs=jobs)
+    assert stats.jobs == 2
+    assert plain(got) == plain(expected) and concepts == expected_concepts
+    assert "skm" not in got[b.id]
     alone, _ = extract_corpus([b])
-    assert alone[b.id]["arm"].introduced is True
+    assert alone[b.id]["skm"].introduced is True
 
 
 def test_jobs_do_not_change_a_byte(tmp_path, seeds, monkeypatch):
@@ -116,7 +116,7 @@ def test_cli_jobs_and_no_cache(tmp_path, seeds, monkeypatch):
 
 def test_merged_listings_extract_the_merged_text(seeds):
     """A paper listed in two files is extracted once, from its longest abstract."""
-    papers = merge_papers([Paper("A title", "Short.", sources=["a"]), Paper("A Title", "Longer, on GPUs.", sources=["b"])])
+    papers, _ = merge_papers([Paper("A title", "Short.", sources=["a"]), Paper("A Title", "Longer, on GPUs.", sources=["b"])])
     got, _, stats = extract_papers(papers)
     assert stats.extracted == 1 and "gpu" in got[papers[0].id]
 

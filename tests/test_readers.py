@@ -85,7 +85,8 @@ def test_folders_recursive_mixed_formats_hidden_skipped(tmp_path, seeds, seed_pa
     write_jsonl(tmp_path / "a" / "b" / "more.jsonl", [{"title": "X", "abstract": "Y"}])
     (tmp_path / ".git" / "HEAD.txt").write_text("ref: refs/heads/main\n")
     (tmp_path / "notes.pdf").write_bytes(b"%PDF")
-    found = find_inputs([tmp_path])
+    found, problems = find_inputs([tmp_path])
+    assert problems == []
     assert [(p.relative_to(tmp_path).as_posix(), f) for p, f in found] == [
         ("a/b/more.jsonl", "jsonl"), ("a/listing.txt.gz", "listing")]
     papers = read_file(*found[1]).papers
@@ -96,7 +97,7 @@ def test_format_override_reads_a_txt_as_jsonl(tmp_path):
     path = write_jsonl(tmp_path / "dump.txt", [{"title": "Paper A", "abstract": "We use GPUs."}])
     assert detect_format(path) == "jsonl"  # JSON objects are recognised by content
     (path2 := tmp_path / "dump2.dat").write_bytes(path.read_bytes())
-    assert find_inputs([path2], ReadOptions(format="ndjson")) == [(path2, "jsonl")]
+    assert find_inputs([path2], ReadOptions(format="ndjson")) == ([(path2, "jsonl")], [])
 
 
 def test_bad_lines_warn_a_few_times_then_count(tmp_path):

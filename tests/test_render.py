@@ -16,6 +16,9 @@ from kgraph import render
 from kgraph.errors import EntityNotFound, KgraphError
 from kgraph.render import generate_html, select_subgraph, write_html
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from synthetic import synthetic_graph  # noqa: E402
+
 E = "https://w3id.org/kgraph/entity/"
 P = "https://w3id.org/kgraph/paper/"
 EVIL = "<script>alert(1)</script>"
@@ -73,41 +76,6 @@ def make_graph(reverse=False):
         ca, cb = len(G.nodes[a]["papers"]), len(G.nodes[b]["papers"])
         G.add_edge(a, b, relation="co-mention", weight=len(ps), papers=sorted(ps),
                    association=round(len(PAPERS) * len(ps) / (ca * cb), 6))
-    return G
-
-
-def synthetic_graph(n_entities, seed=0):
-    """A random corpus: ~0.6 papers per entity, 3-9 mentions each, popularity
-    falling off like a power law (used for scale and layout tests)."""
-    import random
-
-    rng = random.Random(seed)
-    types = render.ENTITY_TYPES
-    ents = [f"{E}E{i:05d}" for i in range(n_entities)]
-    weights = [1 / (i + 1) ** 0.9 for i in range(n_entities)]
-    G = nx.Graph()
-    ep, mentions = {}, {}
-    for p in range(max(1, int(n_entities * 0.6))):
-        chosen = set(rng.choices(ents, weights, k=rng.randint(1, 7)))
-        chosen.update((ents[2 * p % n_entities], ents[(2 * p + 1) % n_entities]))
-        pid = f"{P}P{p:05d}"
-        mentions[pid] = sorted(chosen)
-        G.add_node(pid, kind="paper", label=f"Paper {p}", title=f"Paper {p}", published=None)
-        for e in chosen:
-            ep.setdefault(e, []).append(pid)
-    for e in ents:
-        if e in ep:
-            i = int(e[-5:])
-            G.add_node(e, kind="entity", label=f"Entity {i}", type=types[i % len(types)],
-                       aliases=[], papers=sorted(ep[e]), broader=[])
-    pairs = {}
-    for pid, es in mentions.items():
-        for e in es:
-            G.add_edge(pid, e, relation="mentions", introduces=False)
-        for a, b in combinations(es, 2):
-            pairs.setdefault((a, b), []).append(pid)
-    for (a, b), ps in pairs.items():
-        G.add_edge(a, b, relation="co-mention", weight=len(ps), papers=ps, association=1.0)
     return G
 
 
@@ -380,6 +348,9 @@ def test_far_field_repulsion_matches_exact_sum():
 
 
 # -- in a browser ------------------------------------------------------------
+# Pages load from file:// in Debian's Chromium driven by Playwright; every
+# request that is not file:// is aborted and recorded, every console error,
+# page error and dialog too, and each test ends by asserting there were none.
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -392,13 +363,14 @@ def chromium_path():
     return None
 
 
-def test_page_in_browser(graph, tmp_path):
+@pytest.fixture
+def browser_page(tmp_path):
+    """A fresh Chromium page; fails the test if anything left the page or
+    anything went wrong in it."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
     chromium = chromium_path()
     if chromium is None:
         pytest.skip("chromium is not installed")
-    path = tmp_path / "graph.html"
-    stats = write_html(graph, path, include_papers=True)
     remote, problems, dialogs = [], [], []
 
     def route(r):
@@ -418,58 +390,151 @@ def test_page_in_browser(graph, tmp_path):
             page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda e: problems.append(str(e)))
             page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            page.goto(path.as_uri())
-            page.wait_for_function("window.kgraph !== undefined", timeout=60000)
-            counts = page.evaluate("[kgraph.nodes.length, kgraph.edges.length]")
-            assert counts == [stats["nodes"], stats["edges"]]
-
-            # Search by alias, Enter focuses the entity and fills the panel.
-            page.fill("#search", "graphics proc")
-            assert page.text_content("#results li button") == "GPU"
-            page.press("#search", "Enter")
-            page.wait_for_selector("#panel:not([hidden])")
-            assert page.text_content("#details h3") == "GPU"
-            assert "5 papers" in page.text_content("#details")
-
-            # Clicking a node shows it; the <script> title is shown as text.
-            def click_node(label):
-                i = page.evaluate(f"kgraph.data.nodes.findIndex(n => n.l === {json.dumps(label)})")
-                page.evaluate(f"kgraph.network.moveTo({{position: kgraph.network.getPosition({i}), scale: 1.5}})")
-                x, y = page.evaluate(f"""(() => {{
-                    const p = kgraph.network.canvasToDOM(kgraph.network.getPosition({i}));
-                    const r = document.getElementById('graph').getBoundingClientRect();
-                    return [r.left + p.x, r.top + p.y]; }})()""")
-                page.mouse.click(x, y)
-                page.wait_for_function(
-                    f"document.querySelector('#details h3').textContent === {json.dumps(label)}")
-
-            page.wait_for_timeout(600)  # the focus animation
-            click_node("CUDA")
-            details = page.text_content("#details")
-            assert PAPERS["p2"][0] in details
-            assert page.text_content("#details ol li") == "GPU\u00b7 3 papers"
-            page.click("#details ol li button")  # a co-mention link focuses that entity
-            page.wait_for_function("document.querySelector('#details h3').textContent === 'GPU'")
-            assert page.evaluate("kgraph.network.getSelectedNodes()") == [
-                page.evaluate("kgraph.data.nodes.findIndex(n => n.l === 'GPU')")]
-            page.wait_for_timeout(600)
-            click_node("CUDA")
-            assert page.evaluate("document.querySelectorAll('#details script, #details b').length") == 0
-
-            # Filters: a type checkbox hides its nodes; the slider hides light edges.
-            hardware = page.evaluate("kgraph.data.groups.findIndex(g => g.name === 'Hardware')")
-            page.locator("#types input").nth(hardware).uncheck()
-            assert page.evaluate("kgraph.nodesView.length") == stats["nodes"] - 1
-            page.locator("#types input").nth(hardware).check()
-            page.evaluate("const s = document.getElementById('weight'); s.value = 2; "
-                          "s.dispatchEvent(new Event('input'))")
-            heavy = sum(1 for *_, d in graph.edges(data=True) if d.get("weight", 0) >= 2)
-            assert page.evaluate("kgraph.edgesView.length") == heavy + stats["mentions"]
-
-            page.check("input[value=cluster]")
-            page.screenshot(path=str(Path(os.environ.get("TMPDIR", "/tmp")) / "kgraph_render_test.png"))
+            yield page
         finally:
             ctx.close()
     assert remote == []
     assert problems == []
     assert dialogs == []
+
+
+def load(page, path):
+    page.goto(Path(path).as_uri())
+    page.wait_for_function("window.kgraph !== undefined", timeout=120000)
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+def drawn(page):
+    """[nodes, edges] vis-network has on its canvas."""
+    return page.evaluate("[kgraph.network.body.nodeIndices.length, kgraph.network.body.edgeIndices.length]")
+
+
+def click_node(page, label):
+    """Zoom on the node labelled ``label``, click it with the mouse and wait
+    for the side panel to show it."""
+    i = page.evaluate(f"kgraph.data.nodes.findIndex(n => n.l === {json.dumps(label)})")
+    page.evaluate(f"kgraph.network.moveTo({{position: kgraph.network.getPosition({i}), scale: 1.5}})")
+    x, y = page.evaluate(f"""(() => {{
+        const p = kgraph.network.canvasToDOM(kgraph.network.getPosition({i}));
+        const r = document.getElementById('graph').getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }})()""")
+    page.mouse.click(x, y)
+    page.wait_for_function(
+        f"document.querySelector('#details h3') && "
+        f"document.querySelector('#details h3').textContent === {json.dumps(label)}")
+
+
+def in_full_colour(page):
+    """Labels of the nodes drawn in their own colour (not faded)."""
+    return set(page.evaluate("""(() => {
+        const d = kgraph.data, out = [];
+        for (const [id, node] of Object.entries(kgraph.network.body.nodes))
+            if (node.options.color.background === d.groups[d.nodes[id].g].color) out.push(d.nodes[id].l);
+        return out; })()"""))
+
+
+def test_page_in_browser(graph, tmp_path, browser_page):
+    page = browser_page
+    path = tmp_path / "graph.html"
+    write_html(graph, path, include_papers=True)
+    load(page, path)
+    assert drawn(page) == [graph.number_of_nodes(), graph.number_of_edges()]
+
+    # Search by alias, Enter focuses the entity and fills the panel.
+    page.fill("#search", "graphics proc")
+    assert page.text_content("#results li button") == "GPU"
+    page.press("#search", "Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.text_content("#details h3") == "GPU"
+    assert "5 papers" in page.text_content("#details")
+
+    # Clicking a node shows it; the <script> title is shown as text.
+    page.wait_for_timeout(600)  # the focus animation
+    click_node(page, "CUDA")
+    details = page.text_content("#details")
+    assert PAPERS["p2"][0] in details
+    assert page.text_content("#details ol li") == "GPU\u00b7 3 papers"
+    assert page.evaluate("document.querySelectorAll('#details script, #details b').length") == 0
+    # ... and fades what is not linked to it.
+    linked = {graph.nodes[m]["label"] for m in graph[iri("CUDA")]}
+    assert in_full_colour(page) == linked | {"CUDA"} == {
+        "CUDA", "GPU", "quantization", PAPERS["p1"][0], PAPERS["p2"][0], PAPERS["p6"][0]}
+    page.click("#details ol li button")  # a co-mention link focuses that entity
+    page.wait_for_function("document.querySelector('#details h3').textContent === 'GPU'")
+    assert page.evaluate("kgraph.network.getSelectedNodes()") == [
+        page.evaluate("kgraph.data.nodes.findIndex(n => n.l === 'GPU')")]
+    page.click("#close")
+    assert len(in_full_colour(page)) == graph.number_of_nodes()
+
+    # Filters: a type checkbox hides its nodes; the slider hides light edges.
+    hardware = page.evaluate("kgraph.data.groups.findIndex(g => g.name === 'Hardware')")
+    page.locator("#types input").nth(hardware).uncheck()
+    assert page.evaluate("kgraph.nodesView.length") == graph.number_of_nodes() - 1
+    page.locator("#types input").nth(hardware).check()
+    page.evaluate("const s = document.getElementById('weight'); s.value = 2; "
+                  "s.dispatchEvent(new Event('input'))")
+    heavy = sum(1 for *_, d in graph.edges(data=True) if d.get("weight", 0) >= 2)
+    mentions = sum(1 for *_, d in graph.edges(data=True) if d["relation"] == "mentions")
+    assert drawn(page) == [graph.number_of_nodes(), heavy + mentions]
+    page.check("input[value=cluster]")
+    page.screenshot(path=str(tmp_path / "small.png"))
+
+
+def test_seed_page_in_browser(built, seed_graph, tmp_path, browser_page):
+    """The page `kgraph build` wrote for the seeds draws every entity and
+    co-mention of the graph, finds and shows entities."""
+    page = browser_page
+    load(page, built / "graph.html")
+    entities = {n for n, d in seed_graph.nodes(data=True) if d["kind"] == "entity"}
+    comentions = [(a, b) for a, b, d in seed_graph.edges(data=True) if d["relation"] == "co-mention"]
+    assert drawn(page) == [len(entities), len(comentions)]
+
+    gpu = next(n for n in entities if seed_graph.nodes[n]["label"] == "GPU")
+    page.fill("#search", "gpu")
+    assert page.text_content("#results li button") == "GPU"
+    page.press("#search", "Enter")
+    page.wait_for_selector("#panel:not([hidden])")
+    assert page.text_content("#details h3") == "GPU"
+    papers = len(seed_graph.nodes[gpu]["papers"])
+    assert f"Hardware · {papers} papers" in page.text_content("#details p")
+    assert page.locator("#details ol").last.locator("li").count() == min(papers, 200)
+
+    page.wait_for_timeout(600)
+    cpu = next(n for n in entities if seed_graph.nodes[n]["label"] == "CPU")
+    click_node(page, "CPU")
+    linked = {seed_graph.nodes[m]["label"] for m, d in seed_graph[cpu].items()
+              if d["relation"] == "co-mention"}
+    assert in_full_colour(page) == linked | {"CPU"}
+    page.screenshot(path=str(tmp_path / "seeds.png"))
+
+
+def test_5000_entity_page_in_browser(tmp_path, browser_page):
+    """At 5,000 entities the page starts with the lightest links hidden (at
+    most 10,000 drawn), draws every link once the slider is moved to 1, and
+    search and click still work."""
+    page = browser_page
+    G = synthetic_graph(5000)
+    path = tmp_path / "big.html"
+    write_html(G, path)
+    load(page, path)
+    weights = [d["weight"] for *_, d in G.edges(data=True) if d["relation"] == "co-mention"]
+    start = int(page.evaluate("document.getElementById('weight').value"))
+    shown = sum(1 for w in weights if w >= start)
+    assert drawn(page) == [5000, shown]
+    assert shown <= 10000 < sum(1 for w in weights if w >= start - 1)
+    assert "Showing 5,000 nodes, " + f"{shown:,} links" in page.text_content("#summary")
+
+    hub = max((n for n, d in G.nodes(data=True) if d["kind"] == "entity"),
+              key=lambda n: (len(G.nodes[n]["papers"]), n))
+    label = G.nodes[hub]["label"]
+    page.fill("#search", label)
+    assert page.text_content("#results li button") == label
+    page.fill("#search", "")
+    click_node(page, label)
+    assert f"{len(G.nodes[hub]['papers'])} papers" in page.text_content("#details p")
+
+    page.evaluate("const s = document.getElementById('weight'); s.value = 1; "
+                  "s.dispatchEvent(new Event('input'))")
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    assert drawn(page) == [5000, len(weights)]
+    page.screenshot(path=str(tmp_path / "big.png"))

@@ -42,4 +42,4 @@ def cli():
     techniques, hardware, software, datasets and organizations they mention."""
 
 # Each module registers its commands on `cli`; import order is help order.
-from . import build, query, view, export, push  # noqa: E402,F401
+from . import build, query, view, export, rdf, push  # noqa: E402,F401

@@ -41,25 +41,38 @@ def _progress_bar(label: str, total: int):
 @click.option("--no-html", is_flag=True, help="Skip the HTML visualization.")
 @click.option("--html-max-nodes", type=click.IntRange(1), default=None,
               help="Draw at most this many entities (the most mentioned) [default: 2000].")
+@click.option("--strict", is_flag=True,
+              help="Fail on any warning (a file skipped, text without a title, an encoding guessed); "
+                   "nothing is written.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-def build(paths, output, fmt, title_column, abstract_column, jobs, no_cache, no_html, html_max_nodes, quiet):
+def build(paths, output, fmt, title_column, abstract_column, jobs, no_cache, no_html, html_max_nodes, strict, quiet):
     """Build the graph from input files or folders [default: seeds/].
 
     Reads paper listings (*.txt), JSON Lines (*.jsonl), CSV (*.csv, *.tsv) and
     the arXiv metadata snapshot, also gzipped; folders are searched
-    recursively. Extraction results are cached by file content in
-    ~/.cache/kgraph, so a rebuild after adding a file extracts only that file.
+    recursively. Files that cannot be used are skipped with a warning as long
+    as another gives papers; the previous graph in the output folder is
+    replaced only when the whole build succeeds. Extraction results are
+    cached by file content in ~/.cache/kgraph, so a rebuild after adding a
+    file extracts only that file.
     """
+    from ..errors import InputError
     from ..parallel import default_jobs
     from ..pipeline import HTML_MAX_NODES, build as run
     from ..readers import ReadOptions
 
     options = ReadOptions(format=fmt, title_column=title_column, abstract_column=abstract_column)
     show_progress = not quiet and sys.stderr.isatty()
-    result = run(paths or ("seeds",), output, html=not no_html, jobs=jobs or default_jobs(),
-                 cache=not no_cache, read_options=options,
-                 progress=_progress_bar if show_progress else None,
-                 html_max_nodes=html_max_nodes or HTML_MAX_NODES)
+    try:
+        result = run(paths or ("seeds",), output, html=not no_html, strict=strict, jobs=jobs or default_jobs(),
+                     cache=not no_cache, read_options=options,
+                     progress=_progress_bar if show_progress else None,
+                     html_max_nodes=html_max_nodes or HTML_MAX_NODES)
+    except InputError as e:
+        if not quiet:
+            for w in e.warnings:
+                click.echo(f"Warning: {w}", err=True)
+        raise
     if quiet:
         return
     for w in result.warnings:

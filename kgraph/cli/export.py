@@ -7,23 +7,33 @@ from pathlib import Path
 import click
 
 from . import cli, graph_option
+from ..formats import FORMATS, NAMES
+
+_FORMAT_HELP = "; ".join(
+    f"{f.name}{' (' + ', '.join(f.aliases) + ')' if f.aliases else ''}: {f.description}" for f in FORMATS.values()
+)
 
 
 @cli.command()
 @graph_option
-@click.option("-f", "--format", "fmt", default="turtle", show_default=True,
-              type=click.Choice(["turtle", "ttl", "nt", "ntriples", "nquads", "trig", "xml", "jsonld", "n3"],
-                                case_sensitive=False),
-              help="RDF format to write.")
+@click.option("-f", "--format", "fmt", default=None, metavar="FORMAT",
+              type=click.Choice(NAMES, case_sensitive=False),
+              help=f"Format to write [default: from the output file's suffix; turtle without one]. {_FORMAT_HELP}.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="File to write [default: standard output].")
 def export(graph, fmt, output):
-    """Export the graph as RDF."""
-    from ..pipeline import load_graph
+    """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, ...)
+    or for network tools (GraphML, GEXF, node-link JSON)."""
     from ..files import write_atomic
-    from ..rdf import graph_triples, serialize
+    from ..formats import format_for_path, generate
+    from ..pipeline import load_graph
 
-    data = serialize(graph_triples(load_graph(graph)), fmt)
+    if fmt is None:
+        guessed = format_for_path(output) if output else None
+        if output and output.suffix and guessed is None:
+            raise click.UsageError(f"cannot tell the format of {output} from its suffix; give --format")
+        fmt = guessed.name if guessed else "turtle"
+    data = generate(load_graph(graph), fmt)
     if output is None:
         sys.stdout.buffer.write(data)
     else:
