@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
@@ -164,6 +165,9 @@ class PaperSet(_Record):
 
 @contextmanager
 def _opened(graph):
+    if isinstance(graph, sqlite3.Connection):  # an open index (``kgraph.sparql`` fills one from a store)
+        yield graph
+        return
     index, _ = locate(graph)
     con = connect(index)
     try:
@@ -326,7 +330,7 @@ def _first_hop(con, group: list[int]) -> tuple[int, dict[int, tuple]]:
         rows = con.execute("SELECT b, weight, association, papers FROM edge WHERE a = ?", group)
         return count, {b: (w, a, ps) for b, w, a, ps in rows}
     mine = _papers_of(con, group)
-    n = con.execute("SELECT count(*) FROM paper").fetchone()[0]
+    n = int(con.execute("SELECT value FROM meta WHERE key = 'papers'").fetchone()[0])
     shared: dict[int, list[int]] = {}
     sizes: dict[int, int] = {}
     for entity_id, paper, size in con.execute(

@@ -87,7 +87,7 @@ def format_table(result) -> str:
 
     if isinstance(result, ox.QueryBoolean):
         return "true" if bool(result) else "false"
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):  # a list: triples from a remote store
         from .rdf import serialize, sort_triples
 
         return serialize(sort_triples(result), "turtle").decode("utf-8").rstrip("\n")
@@ -116,7 +116,7 @@ def format_json(result) -> str:
     a CONSTRUCT result as JSON-LD."""
     import pyoxigraph as ox
 
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):  # a list: triples from a remote store
         from .rdf import serialize, sort_triples
 
         return serialize(sort_triples(result), "jsonld").decode("utf-8")
@@ -128,7 +128,7 @@ def format_csv(result) -> str:
     ASK result as one ``boolean`` column)."""
     import pyoxigraph as ox
 
-    if isinstance(result, ox.QueryTriples):
+    if isinstance(result, (ox.QueryTriples, list)):  # a list: triples from a remote store
         raise KgraphError("--csv is for SELECT and ASK queries; a CONSTRUCT or DESCRIBE gives triples")
     if isinstance(result, ox.QueryBoolean):
         out = io.StringIO()

@@ -35,6 +35,29 @@ graph_option = click.option(
     help="A folder written by `kgraph build` or its Turtle file [default: output/].",
 )
 
+
+
+def endpoint_option(f):
+    """``--endpoint URL`` and ``--graph-iri IRI``: answer from a SPARQL store
+    (a graph loaded with `kgraph push`) instead of a built graph's files."""
+    f = click.option("--graph-iri", metavar="IRI", default=None,
+                     help="With --endpoint: the named graph holding the graph [default: the default graph].")(f)
+    return click.option("--endpoint", metavar="URL", default=None,
+                        help="Answer from this SPARQL query endpoint (a graph loaded with `kgraph push`) "
+                             "instead of --graph.")(f)
+
+
+def source(graph, endpoint, graph_iri):
+    """Where a query reads: the endpoint's keyword arguments, or the graph."""
+    if endpoint is None:
+        if graph_iri is not None:
+            raise click.UsageError("--graph-iri goes with --endpoint")
+        return {"graph": graph}
+    if graph is not None:
+        raise click.UsageError("--graph and --endpoint are exclusive")
+    return {"endpoint": endpoint, "graph_iri": graph_iri}
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="kgraph")
 def cli():

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from . import TYPES, cli, graph_option
+from . import TYPES, cli, endpoint_option, graph_option, source
 
 SHOWN_TITLES = 3  # paper titles under a row with --papers, and per hop of a path
 
@@ -98,11 +98,17 @@ sort_option = click.option("--sort", type=click.Choice(["weight", "association"]
 @narrower_option
 @click.option("--papers", "show_papers", is_flag=True, help="List a few shared paper titles under each row.")
 @json_option
-def neighbors(name, graph, types, min_weight, limit, depth, sort, include_narrower, show_papers, as_json):
+@endpoint_option
+def neighbors(name, graph, types, min_weight, limit, depth, sort, include_narrower, show_papers, as_json, endpoint,
+              graph_iri):
     """Entities co-mentioned with NAME, nearest and strongest first."""
-    from ..query import neighbors as find
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import neighbors as find
+    else:
+        from ..query import neighbors as find
 
-    result = find(name, graph, types=[_type_name(t) for t in types] or None, min_weight=min_weight,
+    result = find(name, **where, types=[_type_name(t) for t in types] or None, min_weight=min_weight,
                   limit=limit or None, depth=depth, sort=sort, include_narrower=include_narrower)
     if as_json:
         _echo_json(result)
@@ -132,12 +138,17 @@ def neighbors(name, graph, types, min_weight, limit, depth, sort, include_narrow
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(0),
               help="At most this many papers and co-mentions (0: all).")
 @json_option
-def show(name, graph, limit, as_json):
+@endpoint_option
+def show(name, graph, limit, as_json, endpoint, graph_iri):
     """The card of entity NAME: type, aliases, broader and narrower concepts,
     papers and top co-mentions."""
-    from ..query import entity
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import entity
+    else:
+        from ..query import entity
 
-    card = entity(name, graph, limit=limit or None)
+    card = entity(name, **where, limit=limit or None)
     if as_json:
         _echo_json(card)
         return
@@ -179,11 +190,16 @@ def show(name, graph, limit, as_json):
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(0),
               help="At most this many entities and this many papers (0: all).")
 @json_option
-def search(text, graph, types, limit, as_json):
+@endpoint_option
+def search(text, graph, types, limit, as_json, endpoint, graph_iri):
     """Entities and papers whose labels, aliases or titles match TEXT, best first."""
-    from ..query import search as find
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import search as find
+    else:
+        from ..query import search as find
 
-    result = find(text, graph, types=[_type_name(t) for t in types] or None, limit=limit or None)
+    result = find(text, **where, types=[_type_name(t) for t in types] or None, limit=limit or None)
     if as_json:
         _echo_json(result)
         return
@@ -206,17 +222,22 @@ def search(text, graph, types, limit, as_json):
 
 
 @cli.command()
-@click.argument("source")
+@click.argument("source_name", metavar="SOURCE")
 @click.argument("target")
 @graph_option
 @min_weight_option
 @sort_option
 @json_option
-def path(source, target, graph, min_weight, sort, as_json):
+@endpoint_option
+def path(source_name, target, graph, min_weight, sort, as_json, endpoint, graph_iri):
     """The shortest co-mention path from SOURCE to TARGET and the papers on each hop."""
-    from ..query import shortest_path
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import shortest_path
+    else:
+        from ..query import shortest_path
 
-    result = shortest_path(source, target, graph, min_weight=min_weight, sort=sort)
+    result = shortest_path(source_name, target, **where, min_weight=min_weight, sort=sort)
     if as_json:
         _echo_json(result)
         return
@@ -233,11 +254,16 @@ def path(source, target, graph, min_weight, sort, as_json):
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(0),
               help="At most this many densest entities and strongest pairs (0: all).")
 @json_option
-def stats(graph, limit, as_json):
+@endpoint_option
+def stats(graph, limit, as_json, endpoint, graph_iri):
     """Counts by type, the densest entities and the strongest pairs."""
-    from ..query import stats as count
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import stats as count
+    else:
+        from ..query import stats as count
 
-    s = count(graph, limit=limit or None)
+    s = count(**where, limit=limit or None)
     if as_json:
         _echo_json(s)
         return
@@ -262,11 +288,16 @@ def stats(graph, limit, as_json):
 @narrower_option
 @limit_option
 @json_option
-def papers(names, graph, include_narrower, limit, as_json):
+@endpoint_option
+def papers(names, graph, include_narrower, limit, as_json, endpoint, graph_iri):
     """Papers that mention every entity given with --mentions."""
-    from ..query import papers_mentioning
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import papers_mentioning
+    else:
+        from ..query import papers_mentioning
 
-    result = papers_mentioning(list(names), graph, include_narrower=include_narrower, limit=limit or None)
+    result = papers_mentioning(list(names), **where, include_narrower=include_narrower, limit=limit or None)
     if as_json:
         _echo_json(result)
         return

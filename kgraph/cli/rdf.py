@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from . import cli, graph_option
+from . import cli, endpoint_option, graph_option, source
 
 
 @cli.command()
@@ -29,7 +29,8 @@ def validate(graph, shapes):
 @graph_option
 @click.option("--json", "as_json", is_flag=True, help="W3C SPARQL results JSON (JSON-LD for CONSTRUCT).")
 @click.option("--csv", "as_csv", is_flag=True, help="W3C SPARQL results CSV.")
-def sparql(query, graph, as_json, as_csv):
+@endpoint_option
+def sparql(query, graph, as_json, as_csv, endpoint, graph_iri):
     """Run a SPARQL QUERY over the graph and print a table (or --json/--csv).
 
     The prefixes kg:, kge:, kgp:, kgc:, kgm:, rdf:, rdfs:, owl:, xsd:, skos:,
@@ -41,7 +42,13 @@ def sparql(query, graph, as_json, as_csv):
         raise click.UsageError("--json and --csv are exclusive")
     if query == "-":
         query = sys.stdin.read()
-    result = run(query, graph)
+    where = source(graph, endpoint, graph_iri)
+    if endpoint:
+        from ..sparql import run_query
+
+        result = run_query(query, endpoint, graph_iri=graph_iri)
+    else:
+        result = run(query, **where)
     if as_json:
         click.echo(format_json(result).rstrip("\n"))
     elif as_csv:
