@@ -1,7 +1,8 @@
 """Answer questions about a built graph from its SQLite index.
 
 Each function takes the graph (a folder written by ``kgraph build`` or an RDF
-file kgraph wrote; default ``output/``) and returns plain dataclasses of
+file kgraph wrote; default ``output/``; or an open index connection, as
+``kgraph.sparql`` makes from a store) and returns plain dataclasses of
 labels, titles and numbers (``as_dict()`` gives the documented JSON), so
 another backend can give the same answers. Only the standard library runs
 here (rapidfuzz is imported for close matches): no rdflib, networkx or pyvis.

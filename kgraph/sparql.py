@@ -3,12 +3,14 @@
 ``push`` loads a built graph into any store that speaks the SPARQL 1.1 Graph
 Store HTTP Protocol (Oxigraph, Apache Jena Fuseki, GraphDB, Virtuoso, ...),
 in N-Triples batches, retrying what fails for transient reasons.
-``neighbors`` and ``entity`` answer from a SPARQL query endpoint with the
-same plain data as ``kgraph.query`` answers from the local index; names go
-into queries as escaped literals (``sparql_literal``).
+``neighbors``, ``entity``, ``shortest_path``, ``papers_mentioning``,
+``search`` and ``stats`` answer from a SPARQL query endpoint with the same
+records as ``kgraph.query`` gives from the local index (see ``StoreSlice``);
+``run_query`` runs any query there. Names go into queries as escaped
+literals (``sparql_literal``).
 
 Only the standard library is used (urllib), and pyoxigraph to stream the
-graph's Turtle for ``push``.
+graph's Turtle for ``push`` and to read ``run_query``'s answers.
 """
 from __future__ import annotations
 

@@ -161,3 +161,33 @@ def test_jsonl_build_equals_listing_build(tmp_path, seeds):
 
     assert entities(graphs[0]) == entities(graphs[1])
     assert comentions(graphs[0]) == comentions(graphs[1])
+
+
+def test_main_input_rules_hold_for_every_format(tmp_path):
+    """A file that gives no papers is a warning while another gives papers;
+    --strict makes it an error; a missing path is an error."""
+    good = write_jsonl(tmp_path / "good.jsonl", [{"title": "Paper A", "abstract": "We use GPUs."}])
+    (tmp_path / "empty.csv").write_bytes(b"")
+    (tmp_path / "binary.jsonl").write_bytes(b"\x00\x01\x02" * 100)
+    result = run("build", good, tmp_path / "empty.csv", tmp_path / "binary.jsonl", "-o", tmp_path / "out", "--no-html")
+    assert result.exit_code == 0, result.output
+    assert f"Warning: {tmp_path / 'empty.csv'}: empty file\n" in result.output
+    assert f"Warning: {tmp_path / 'binary.jsonl'}: binary file, not text\n" in result.output
+    result = run("build", good, tmp_path / "empty.csv", "-o", tmp_path / "strict", "--strict")
+    assert result.exit_code == 1 and not (tmp_path / "strict").exists()
+    assert result.output.splitlines()[-1] == f"Error: --strict: 1 warning, the first: {tmp_path / 'empty.csv'}: empty file"
+    result = run("build", good, tmp_path / "missing.jsonl", "-o", tmp_path / "out")
+    assert result.output == f"Error: {tmp_path / 'missing.jsonl'}: no such file or folder\n"
+
+
+def test_utf16_and_windows_1252_lines(tmp_path):
+    rows = [{"title": "Caf\u00e9 GPUs", "abstract": "Na\u00efve kernels."}, {"title": "B", "abstract": "C"}]
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    (tmp_path / "u16.jsonl").write_bytes(text.encode("utf-16"))
+    got = read_file(tmp_path / "u16.jsonl", "jsonl")
+    assert [(p.title, p.abstract) for p in got.papers] == [(r["title"], r["abstract"]) for r in rows]
+    (tmp_path / "cp.jsonl").write_bytes(text.encode("cp1252"))
+    got = read_file(tmp_path / "cp.jsonl", "jsonl")
+    assert [(p.title, p.abstract) for p in got.papers] == [(r["title"], r["abstract"]) for r in rows]
+    assert got.warnings == [f"{tmp_path / 'cp.jsonl'}: line 1: 2 bytes not valid UTF-8 (the first at offset 14); "
+                            "read as Windows-1252"]

@@ -36,7 +36,6 @@ graph_option = click.option(
 )
 
 
-
 def endpoint_option(f):
     """``--endpoint URL`` and ``--graph-iri IRI``: answer from a SPARQL store
     (a graph loaded with `kgraph push`) instead of a built graph's files."""
