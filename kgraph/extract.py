@@ -66,7 +66,10 @@ _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
-_NAME_THEN_HEAD = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b")
+# (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
+_NAME_THEN_HEAD = re.compile(
+    r"(?<![\w-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
+)
 # "SpecExec (Speculative Execution)": a name followed by its expansion
 _NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
@@ -95,7 +98,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
-_COINED = re.compile(r"(?<![\w\-.])[A-Za-z][\w^]*(?:[\-.][\w^]+)*")
+_COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
