@@ -38,6 +38,7 @@ _LEADING_ADJECTIVES = frozenset(
     "rethinking revisiting understanding exploring enabling simple large small deep "
     "towards toward beyond on the a an".split()
 )
+_PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
 _STOP_BOUNDARY = frozenset(
     "for via with by through on in to of from that which who using based at under over across "
     ", ; : . ( ) as than".split()
@@ -573,10 +574,10 @@ class Extractor:
             before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
             if before:
                 candidates.append((before["name"], self.head_type(m["desc"])))
-        for m in _CALLED.finditer(abstract):
+        for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
-            candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
-        for m in _HEAD_BEFORE.finditer(abstract):
+            candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc.group(0))) if desc else None))
+        for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
@@ -633,6 +634,16 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _without_trailing_pp(phrase: str) -> str:
+    """A description without a short prepositional phrase at its end:
+    "a convolution paradigm on GPU" → "a convolution paradigm"."""
+    words = phrase.rstrip(" ,").split()
+    for i in range(len(words) - 1, max(len(words) - 5, 0), -1):
+        if words[i].lower() in _PREPOSITIONS:
+            return " ".join(words[:i])
+    return phrase
 
 
 def _without_size(name: str) -> str:

@@ -277,3 +277,8 @@ def test_general_technique_only_when_written_on_its_own(ex):
 def test_product_number_after_a_hardware_line(ex):
     got = found(ex, "A Study", "It runs on the Hopper 9000X and on a GPU 2080.")
     assert got == {"Hopper 9000X": "Hardware", "GPU": "Hardware"}
+
+
+def test_called_names_the_whole_phrase_not_its_prepositional_object(ex):
+    got = found(ex, "A Study", "We propose a convolution paradigm on GPU, called ZorbConv, for speed.")
+    assert got["ZorbConv"] == "Technique"
