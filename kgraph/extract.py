@@ -289,6 +289,14 @@ class Extractor:
                 covered.append((m.start("long"), m.end("long")))
                 expansions[m["name"]] = m["long"]
 
+        # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
+        title_name = _TITLE_NAME.match(title)
+        if title_name and " " in title_name["name"].strip():
+            name = _clean_name(title_name["name"])
+            if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
+                    and self._title_name_ok(name)):
+                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(name), text))
+
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
         vocab_spans = [(s, e) for s, e, _, _ in matches]
@@ -457,7 +465,9 @@ class Extractor:
             if family != token:
                 known = self.vocab.lookup(family)
                 if known is not None and known.type == "Model":
-                    yield token, m.start(), m.end()
+                    number = re.sub(r"^-?[A-Za-z]?", "", token[len(family):])
+                    named = self.vocab.lookup(f"{known.label} {number}")  # "LLaMav2" is Llama 2
+                    yield (named.label if named is not None else token), m.start(), m.end()
                 continue
             last = _LAST_PART.search(token)
             if last is None or last.start() < 2:

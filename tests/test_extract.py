@@ -282,3 +282,15 @@ def test_product_number_after_a_hardware_line(ex):
 def test_called_names_the_whole_phrase_not_its_prepositional_object(ex):
     got = found(ex, "A Study", "We propose a convolution paradigm on GPU, called ZorbConv, for speed.")
     assert got["ZorbConv"] == "Technique"
+
+
+def test_a_title_name_is_one_thing_not_its_parts(ex):
+    got = found(ex, "LUT H100: Lookup Tables for Inference", "We build LUT H100 for speed.")
+    assert got == {"LUT H100": "Hardware"}
+    # written on its own elsewhere, the part is a mention too
+    got = found(ex, "LUT H100: Lookup Tables for Inference", "It beats the NVIDIA H100.")
+    assert got == {"LUT H100": "Hardware", "NVIDIA H100": "Hardware"}
+
+
+def test_a_version_written_glued_is_the_known_model(ex):
+    assert found(ex, "A Study", "We fine-tune LLaMAv2 and Llama-v2.") == {"Llama 2": "Model"}
