@@ -320,7 +320,8 @@ class Extractor:
                 continue
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
-            sku = _SKU.match(text, e) if c.type == "Hardware" and not surface.isupper() else None
+            generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
+            sku = _SKU.match(text, e) if c.type == "Hardware" and not generic else None
             if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
                 name = f"{surface} {sku['sku']}"
                 known = self.vocab.lookup(name)
@@ -513,9 +514,15 @@ class Extractor:
         return bool(prev) and prev.group(1).lower() in before
 
     def _is_compound(self, name: str) -> bool:
-        """A name made of vocabulary labels joined by hyphens or slashes ("CPU-GPU")."""
+        """A name made of vocabulary labels joined by hyphens or slashes
+        ("CPU-GPU"), or of a known label after a lower-case prefix ("multi-GPU",
+        "intra-GPU", "single-CPU"): a modifier, not a name."""
         parts = re.split(r"[-/]", name)
-        return len(parts) > 1 and all(self.vocab.lookup(p) for p in parts)
+        if len(parts) < 2:
+            return False
+        if parts[0].islower() and len(parts) == 2 and self.vocab.lookup(parts[1]) is not None:
+            return True
+        return all(self.vocab.lookup(p) for p in parts)
 
     def _coordinated(self, text: str, start: int, surface: str):
         """Concepts named by coordination with a matched label: "data, tensor

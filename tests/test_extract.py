@@ -277,6 +277,12 @@ def test_general_technique_only_when_written_on_its_own(ex):
 def test_product_number_after_a_hardware_line(ex):
     got = found(ex, "A Study", "It runs on the Hopper 9000X and on a GPU 2080.")
     assert got == {"Hopper 9000X": "Hardware", "GPU": "Hardware"}
+    # a line whose name is in capitals is still a line, not a device class
+    assert found(ex, "A Study", "We test NVIDIA H100 7000 boards.") == {"H100 7000": "Hardware"}
+
+
+def test_known_label_after_a_lower_case_prefix_is_a_modifier(ex):
+    assert found(ex, "A Study", "In multi-GPU systems it helps; multi-GPU systems scale.") == {"GPU": "Hardware"}
 
 
 def test_called_names_the_whole_phrase_not_its_prepositional_object(ex):
