@@ -38,6 +38,9 @@ _LEADING_ADJECTIVES = frozenset(
     "rethinking revisiting understanding exploring enabling simple large small deep "
     "towards toward beyond on the a an".split()
 )
+# the words of a title's description up to its first preposition, clause or punctuation
+_NOUN_PHRASE = re.compile(r"(?:(?!(?:for|via|with|by|through|on|in|to|of|from|using|at|as|and|or|towards?)\b)[\w\-+.]+\s*)*", re.I)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
 _STOP_BOUNDARY = frozenset(
     "for via with by through on in to of from that which who using based at under over across "
@@ -432,6 +435,9 @@ class Extractor:
         lower = text.lower()
         for m in self._phrase_head_re.finditer(text):
             head = m.group(0)
+            following = _NEXT_WORD.match(text, m.end())
+            if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
+                continue  # "a temporal fusion framework" names a framework
             title_case = head[0].isupper()
             starts = []  # where the phrase starts with one, two, three modifiers
             while len(starts) < 3:
@@ -568,10 +574,16 @@ class Extractor:
         for found, type_, _ in described:
             if fold(found) == fold(name):
                 return type_, _APPOSITIVE
-        if not description.split(" ", 1)[0].lower().endswith("ing"):  # "Enabling GPU ..." describes no head
+        first = description.split(" ", 1)[0].lower()
+        if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)
-            if t:
-                return t, _TITLE
+        elif not first.endswith("ing"):  # "Enabling GPU ..." describes no head
+            # without an article the head must end the phrase: "... Model Serving" is no model
+            t = self.head_type_at_end(_NOUN_PHRASE.match(description).group(0))
+        else:
+            t = None
+        if t:
+            return t, _TITLE
         parts = re.split(r"[\s\-]+", name)
         if len(parts) > 1:
             t = self.head_type(parts[-1])

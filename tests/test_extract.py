@@ -300,3 +300,13 @@ def test_a_title_name_is_one_thing_not_its_parts(ex):
 
 def test_a_version_written_glued_is_the_known_model(ex):
     assert found(ex, "A Study", "We fine-tune LLaMAv2 and Llama-v2.") == {"Llama 2": "Model"}
+
+
+def test_title_description_without_article_is_typed_by_its_last_noun(ex):
+    # "... Model Serving" is serving, not a model; an article introduces a head
+    assert found(ex, "Zorb: Cost Efficient Language Model Serving by Batching")["Zorb"] == "Technique"
+    assert found(ex, "Zorb: A Temporal Fusion Framework for Inference")["Zorb"] == "Software"
+
+
+def test_technique_phrase_before_another_types_head_is_a_modifier(ex):
+    assert "temporal fusion" not in found(ex, "Zorb: A Temporal Fusion Framework for Inference")
