@@ -38,6 +38,10 @@ _LEADING_ADJECTIVES = frozenset(
     "rethinking revisiting understanding exploring enabling simple large small deep "
     "towards toward beyond on the a an".split()
 )
+# the words of a title's description up to its first preposition, clause or punctuation
+_NOUN_PHRASE = re.compile(r"(?:(?!(?:for|via|with|by|through|on|in|to|of|from|using|at|as|and|or|towards?)\b)[\w\-+.]+\s*)*", re.I)
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
+_PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
 _STOP_BOUNDARY = frozenset(
     "for via with by through on in to of from that which who using based at under over across "
     ", ; : . ( ) as than".split()
@@ -66,7 +70,10 @@ _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
-_NAME_THEN_HEAD = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b")
+# (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
+_NAME_THEN_HEAD = re.compile(
+    r"(?<![\w-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
+)
 # "SpecExec (Speculative Execution)": a name followed by its expansion
 _NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
@@ -95,7 +102,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
-_COINED = re.compile(r"(?<![\w\-.])[A-Za-z][\w^]*(?:[\-.][\w^]+)*")
+_COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -285,6 +292,14 @@ class Extractor:
                 covered.append((m.start("long"), m.end("long")))
                 expansions[m["name"]] = m["long"]
 
+        # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
+        title_name = _TITLE_NAME.match(title)
+        if title_name and " " in title_name["name"].strip():
+            name = _clean_name(title_name["name"])
+            if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
+                    and self._title_name_ok(name)):
+                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(name), text))
+
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
         vocab_spans = [(s, e) for s, e, _, _ in matches]
@@ -308,7 +323,8 @@ class Extractor:
                 continue
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
-            sku = _SKU.match(text, e) if c.type == "Hardware" and not surface.isupper() else None
+            generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
+            sku = _SKU.match(text, e) if c.type == "Hardware" and not generic else None
             if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
                 name = f"{surface} {sku['sku']}"
                 known = self.vocab.lookup(name)
@@ -419,6 +435,9 @@ class Extractor:
         lower = text.lower()
         for m in self._phrase_head_re.finditer(text):
             head = m.group(0)
+            following = _NEXT_WORD.match(text, m.end())
+            if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
+                continue  # "a temporal fusion framework" names a framework
             title_case = head[0].isupper()
             starts = []  # where the phrase starts with one, two, three modifiers
             while len(starts) < 3:
@@ -453,7 +472,9 @@ class Extractor:
             if family != token:
                 known = self.vocab.lookup(family)
                 if known is not None and known.type == "Model":
-                    yield token, m.start(), m.end()
+                    number = re.sub(r"^-?[A-Za-z]?", "", token[len(family):])
+                    named = self.vocab.lookup(f"{known.label} {number}")  # "LLaMav2" is Llama 2
+                    yield (named.label if named is not None else token), m.start(), m.end()
                 continue
             last = _LAST_PART.search(token)
             if last is None or last.start() < 2:
@@ -499,9 +520,15 @@ class Extractor:
         return bool(prev) and prev.group(1).lower() in before
 
     def _is_compound(self, name: str) -> bool:
-        """A name made of vocabulary labels joined by hyphens or slashes ("CPU-GPU")."""
+        """A name made of vocabulary labels joined by hyphens or slashes
+        ("CPU-GPU"), or of a known label after a lower-case prefix ("multi-GPU",
+        "intra-GPU", "single-CPU"): a modifier, not a name."""
         parts = re.split(r"[-/]", name)
-        return len(parts) > 1 and all(self.vocab.lookup(p) for p in parts)
+        if len(parts) < 2:
+            return False
+        if parts[0].islower() and len(parts) == 2 and self.vocab.lookup(parts[1]) is not None:
+            return True
+        return all(self.vocab.lookup(p) for p in parts)
 
     def _coordinated(self, text: str, start: int, surface: str):
         """Concepts named by coordination with a matched label: "data, tensor
@@ -547,10 +574,16 @@ class Extractor:
         for found, type_, _ in described:
             if fold(found) == fold(name):
                 return type_, _APPOSITIVE
-        if not description.split(" ", 1)[0].lower().endswith("ing"):  # "Enabling GPU ..." describes no head
+        first = description.split(" ", 1)[0].lower()
+        if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)
-            if t:
-                return t, _TITLE
+        elif not first.endswith("ing"):  # "Enabling GPU ..." describes no head
+            # without an article the head must end the phrase: "... Model Serving" is no model
+            t = self.head_type_at_end(_NOUN_PHRASE.match(description).group(0))
+        else:
+            t = None
+        if t:
+            return t, _TITLE
         parts = re.split(r"[\s\-]+", name)
         if len(parts) > 1:
             t = self.head_type(parts[-1])
@@ -570,10 +603,10 @@ class Extractor:
             before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
             if before:
                 candidates.append((before["name"], self.head_type(m["desc"])))
-        for m in _CALLED.finditer(abstract):
+        for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
-            candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
-        for m in _HEAD_BEFORE.finditer(abstract):
+            candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc.group(0))) if desc else None))
+        for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
@@ -630,6 +663,16 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _without_trailing_pp(phrase: str) -> str:
+    """A description without a short prepositional phrase at its end:
+    "a convolution paradigm on GPU" → "a convolution paradigm"."""
+    words = phrase.rstrip(" ,").split()
+    for i in range(len(words) - 1, max(len(words) - 5, 0), -1):
+        if words[i].lower() in _PREPOSITIONS:
+            return " ".join(words[:i])
+    return phrase
 
 
 def _without_size(name: str) -> str:

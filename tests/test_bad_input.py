@@ -655,8 +655,9 @@ def listing(draw):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(listing())
-def test_any_graph_from_random_listings_is_valid_rdf(pairs):
+def test_any_graph_from_random_listings_is_valid_rdf_and_conforms_to_the_shapes(pairs):
     from kgraph.pipeline import build_graph_from
+    from kgraph.shacl import format_report, validate_graph
     from kgraph.rdf import graph_triples, serialize
 
     with tempfile.TemporaryDirectory() as d:
@@ -674,3 +675,5 @@ def test_any_graph_from_random_listings_is_valid_rdf(pairs):
     assert len(set(g.triples((None, KG.mentions, None)))) == mentions
     entities = sum(1 for _, n in G.nodes(data=True) if n["kind"] == "entity")
     assert len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#Concept")))) == entities
+    report = validate_graph(g)
+    assert report.conforms, format_report(report)

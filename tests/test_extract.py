@@ -277,3 +277,36 @@ def test_general_technique_only_when_written_on_its_own(ex):
 def test_product_number_after_a_hardware_line(ex):
     got = found(ex, "A Study", "It runs on the Hopper 9000X and on a GPU 2080.")
     assert got == {"Hopper 9000X": "Hardware", "GPU": "Hardware"}
+    # a line whose name is in capitals is still a line, not a device class
+    assert found(ex, "A Study", "We test NVIDIA H100 7000 boards.") == {"H100 7000": "Hardware"}
+
+
+def test_known_label_after_a_lower_case_prefix_is_a_modifier(ex):
+    assert found(ex, "A Study", "In multi-GPU systems it helps; multi-GPU systems scale.") == {"GPU": "Hardware"}
+
+
+def test_called_names_the_whole_phrase_not_its_prepositional_object(ex):
+    got = found(ex, "A Study", "We propose a convolution paradigm on GPU, called ZorbConv, for speed.")
+    assert got["ZorbConv"] == "Technique"
+
+
+def test_a_title_name_is_one_thing_not_its_parts(ex):
+    got = found(ex, "LUT H100: Lookup Tables for Inference", "We build LUT H100 for speed.")
+    assert got == {"LUT H100": "Hardware"}
+    # written on its own elsewhere, the part is a mention too
+    got = found(ex, "LUT H100: Lookup Tables for Inference", "It beats the NVIDIA H100.")
+    assert got == {"LUT H100": "Hardware", "NVIDIA H100": "Hardware"}
+
+
+def test_a_version_written_glued_is_the_known_model(ex):
+    assert found(ex, "A Study", "We fine-tune LLaMAv2 and Llama-v2.") == {"Llama 2": "Model"}
+
+
+def test_title_description_without_article_is_typed_by_its_last_noun(ex):
+    # "... Model Serving" is serving, not a model; an article introduces a head
+    assert found(ex, "Zorb: Cost Efficient Language Model Serving by Batching")["Zorb"] == "Technique"
+    assert found(ex, "Zorb: A Temporal Fusion Framework for Inference")["Zorb"] == "Software"
+
+
+def test_technique_phrase_before_another_types_head_is_a_modifier(ex):
+    assert "temporal fusion" not in found(ex, "Zorb: A Temporal Fusion Framework for Inference")
