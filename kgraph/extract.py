@@ -63,7 +63,8 @@ _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 _NAMES_THEN_HEADS = re.compile(
-    r"(?<![\w\-])(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r"))*,?\s+(?:and|or)\s+(?:" + _NAME + r"))"
+    r"(?<![\w\-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])"
+    r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r"))*,?\s+(?:and|or)\s+(?:" + _NAME + r"))"
     r"\s+(?P<head>[a-z]+)s\b"
 )
 _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")

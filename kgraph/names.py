@@ -5,6 +5,7 @@
 canonical label.
 """
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 ONTOLOGY = "https://w3id.org/kgraph/ontology#"
@@ -34,6 +35,7 @@ def entity_iri(label: str) -> str:
     return ENTITY + entity_local_name(label)
 
 
+@lru_cache(maxsize=1 << 16)  # the extractor folds the same words again and again
 def fold(text: str) -> str:
     """Lower-case, unify separators and drop a plural ``s`` of the last word."""
     text = text.strip()
