@@ -40,6 +40,11 @@ _LEADING_ADJECTIVES = frozenset(
 )
 # the words of a title's description up to its first preposition, clause or punctuation
 _NOUN_PHRASE = re.compile(r"(?:(?!(?:for|via|with|by|through|on|in|to|of|from|using|at|as|and|or|towards?)\b)[\w\-+.]+\s*)*", re.I)
+# "we propose (a novel) <technique>": the paper's own technique, even when written once
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:propose|present|introduce|develop|design)[sd]?"
+    r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
+)
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
 _STOP_BOUNDARY = frozenset(
@@ -451,7 +456,8 @@ class Extractor:
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
-                if start >= title_end and lower.count(surface.lower()) < 2:
+                if (start >= title_end and lower.count(surface.lower()) < 2
+                        and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
                     continue
                 if any(s < start < e or (s <= start and m.end() <= e) for s, e in vocab_spans):
                     break  # part of a longer label, or an acronym's spelled-out form
@@ -503,12 +509,12 @@ class Extractor:
             return False
         if lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
             return False  # "enables", "experts": verbs and plurals do not modify
+        if fold(lower) in self.vocab.not_entities:
+            return False  # "model fine-tuning" is fine-tuning
         if lower.endswith("ing") and fold(lower) not in self.vocab.phrase_heads:
             concept = self.vocab.lookup(lower)
             if concept is None or concept.type != "Technique":
                 return False
-        if fold(lower) in self.vocab.not_entities:
-            return False
         concept = self.vocab.lookup(lower)
         return concept is None or concept.type == "Technique"
 

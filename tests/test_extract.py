@@ -310,3 +310,9 @@ def test_title_description_without_article_is_typed_by_its_last_noun(ex):
 
 def test_technique_phrase_before_another_types_head_is_a_modifier(ex):
     assert "temporal fusion" not in found(ex, "Zorb: A Temporal Fusion Framework for Inference")
+
+
+def test_technique_phrase_the_paper_proposes(ex):
+    got = found(ex, "A Study", "We propose a novel chunk-based expert caching for serving.")
+    assert got.get("chunk-based expert caching") == "Technique"
+    assert "chunk-based expert caching" not in found(ex, "A Study", "Others use chunk-based expert caching.")
