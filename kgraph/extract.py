@@ -388,6 +388,8 @@ class Extractor:
             concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
+            elif type_ is None:
+                add(name, "Technique", name, _PATTERN, introduced=introduced)
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
@@ -579,7 +581,7 @@ class Extractor:
             if head is not None and head.type != "Organization":
                 return head.type, _TITLE
         for found, type_, _ in described:
-            if fold(found) == fold(name):
+            if type_ is not None and fold(found) == fold(name):
                 return type_, _APPOSITIVE
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
@@ -649,6 +651,10 @@ class Extractor:
                 continue
             seen.add(name)
             out.append((name, type_, name in proposed))
+        for name in sorted(proposed - seen):  # "we propose BiP": a name, type unknown
+            if (is_name_like(name) and not self._is_compound(name) and not _MODIFIER_SUFFIX.search(name)
+                    and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
+                out.append((name, None, True))
         return out
 
     def _vendor_rule(self, text: str, mentions: dict[str, Mention]) -> None:
