@@ -45,6 +45,7 @@ _PROPOSED_BEFORE = re.compile(
     r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:propose|present|introduce|develop|design)[sd]?"
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
+_NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
 _STOP_BOUNDARY = frozenset(
@@ -651,7 +652,9 @@ class Extractor:
                 continue
             seen.add(name)
             out.append((name, type_, name in proposed))
-        for name in sorted(proposed - seen):  # "we propose BiP": a name, type unknown
+        alone = {_clean_name(m["name"]) for m in _PROPOSE.finditer(abstract)
+                 if not _NEXT_CAPITAL.match(abstract, m.end())}  # not "we build LUT Tensor Core"
+        for name in sorted(alone - seen):  # "we propose BiP": a name, type unknown
             if (is_name_like(name) and not self._is_compound(name) and not _MODIFIER_SUFFIX.search(name)
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
