@@ -88,7 +88,7 @@ _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 _MODIFIER_SUFFIX = re.compile(
     r"-(?:based|like|related|scale|aware|bit|level|specific|style|free|agnostic|oriented|centric|"
     r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized|aided|initialized|"
-    r"guided|assisted|inspired|compatible|native|intensive|bound)$",
+    r"guided|assisted|inspired|compatible|native|intensive|bound|tuned|finetuned|trained|pretrained|distilled|quantized|pruned)$",
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")

@@ -192,7 +192,7 @@ def verb_forms(label: str) -> list[str]:
         return [label[:-7] + "ized"]
     if label.endswith("illation"):
         return [label[:-5] + "ed"]
-    if label.endswith("ing") and not label.endswith(("thing", "ring")) and len(label.split()[-1]) > 6:
+    if label.endswith("ing") and not label.endswith(("thing", "ring")) and len(label.split()[-1]) > 5:
         return [label[:-3] + "ed"]
     return []
 
