@@ -45,6 +45,14 @@ _PROPOSED_BEFORE = re.compile(
     r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:propose|present|introduce|develop|design)[sd]?"
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
+_ELLIPSIS = re.compile(
+    r"(?<![\w\-])(?P<items>[a-z][\w\-]*(?:\s*,\s*[a-z][\w\-]*)*,?\s+(?:and|or)\s+[a-z][\w\-]*)\s+(?P<head>[a-z][\w\-]*)"
+)
+_PAREN_LIST = re.compile(
+    r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
+    r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
+)
+_HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)\s*$")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
@@ -344,6 +352,12 @@ class Extractor:
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
+        # "recurrent, convolutional, and self-attention networks", "parallelism
+        # (e.g., data, tensor, pipeline)": each item with the shared head word
+        for form in self._elliptical(text):
+            concept = self.vocab.lookup(form)
+            if concept is not None:
+                add(concept.label, concept.type, form, _VOCAB)
         if local:
             local_matchers = compile_matchers(
                 [Concept(sf, c.type, from_vocabulary=False) for sf, c in local.items()]
@@ -539,6 +553,18 @@ class Extractor:
         if parts[0].islower() and len(parts) == 2 and self.vocab.lookup(parts[1]) is not None:
             return True
         return all(self.vocab.lookup(p) for p in parts)
+
+    def _elliptical(self, text: str):
+        """"<item> <head>" for lists whose items share one head word."""
+        for m in _ELLIPSIS.finditer(text):
+            for item in _LIST_SPLIT.split(m["items"]):
+                if item:
+                    yield f"{item} {m['head']}"
+        for m in _PAREN_LIST.finditer(text):
+            head = _HEAD_BEFORE_PAREN.search(text, max(0, m.start() - 40), m.start())
+            for item in _LIST_SPLIT.split(m["items"]) if head else ():
+                if item:
+                    yield f"{item} {head.group(1)}"
 
     def _coordinated(self, text: str, start: int, surface: str):
         """Concepts named by coordination with a matched label: "data, tensor

@@ -322,3 +322,12 @@ def test_a_name_the_paper_proposes_is_an_entity(ex):
     # no head noun says what it is: the most common kind of contribution
     assert found(ex, "A Study", "We propose ZorbIt to cut latency.") == {"ZorbIt": "Technique"}
     assert found(ex, "A Study", "We propose Zorbit to cut latency.") == {}
+
+
+def test_list_items_sharing_one_head_word(ex):
+    got = found(ex, "A Study", "Methods such as data, tensor, and pipeline parallelism.")
+    assert got == {"data parallelism": "Technique", "tensor parallelism": "Technique", "pipeline parallelism": "Technique"}
+    got = found(ex, "A Study", "Kinds of parallelism (e.g., data, tensor, pipeline) exist.")
+    assert set(got) == {"data parallelism", "tensor parallelism", "pipeline parallelism"}
+    # items that make no known label add nothing
+    assert found(ex, "A Study", "Fast, cheap and simple parallelism wins.") == {}
