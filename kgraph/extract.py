@@ -467,8 +467,11 @@ class Extractor:
                 at = starts[-1] if starts else m.start()
                 prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
                 sentence_start = prev is not None and _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
-                if prev is None or not self._is_modifier(prev.group(1), title_case or bool(sentence_start)):
+                if prev is None:
                     break
+                inside_label = any(s <= prev.start(1) and e == m.end() for s, e in vocab_spans)
+                if not inside_label and not self._is_modifier(prev.group(1), title_case or bool(sentence_start)):
+                    break  # (the words of a label the phrase extends, "model parallelism", always pass)
                 starts.append(prev.start(1))
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):

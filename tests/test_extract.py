@@ -331,3 +331,8 @@ def test_list_items_sharing_one_head_word(ex):
     assert set(got) == {"data parallelism", "tensor parallelism", "pipeline parallelism"}
     # items that make no known label add nothing
     assert found(ex, "A Study", "Fast, cheap and simple parallelism wins.") == {}
+
+
+def test_technique_phrase_extends_a_label_whose_words_are_generic(ex):
+    got = found(ex, "Training with Pipelined Data Parallelism")
+    assert got == {"pipelined data parallelism": "Technique"}
