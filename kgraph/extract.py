@@ -606,6 +606,8 @@ class Extractor:
         """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the
         abstract's description of it, else the title's, else a known word in it."""
         words = name.split()
+        if len(words) > 1 and self.head_type(words[-1]):  # "Narrow Transformer" is a named model
+            return self.head_type(words[-1]), _TITLE
         for i in range(1, len(words)):
             head = self.vocab.lookup(" ".join(words[i:]))
             if head is not None and head.type != "Organization":

@@ -336,3 +336,7 @@ def test_list_items_sharing_one_head_word(ex):
 def test_technique_phrase_extends_a_label_whose_words_are_generic(ex):
     got = found(ex, "Training with Pipelined Data Parallelism")
     assert got == {"pipelined data parallelism": "Technique"}
+
+
+def test_a_named_architecture_is_a_model(ex):
+    assert found(ex, "Narrow Zorbformer Transformer: Java Models for Desktops")["Narrow Zorbformer Transformer"] == "Model"
