@@ -46,7 +46,8 @@ _PROPOSED_BEFORE = re.compile(
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
 _ELLIPSIS = re.compile(
-    r"(?<![\w\-])(?P<items>[a-z][\w\-]*(?:\s*,\s*[a-z][\w\-]*)*,?\s+(?:and|or)\s+[a-z][\w\-]*)\s+(?P<head>[a-z][\w\-]*)"
+    r"(?<![\w\-/])(?P<items>[a-z][\w\-]*(?:\s*,\s*[a-z][\w\-]*)*,?\s+(?:and|or)\s+[a-z][\w\-]*"
+    r"|[a-z][\w\-]*(?:/[a-z][\w\-]*)+)\s+(?P<head>[a-z][\w\-]*)"
 )
 _PAREN_LIST = re.compile(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
@@ -560,7 +561,7 @@ class Extractor:
     def _elliptical(self, text: str):
         """"<item> <head>" for lists whose items share one head word."""
         for m in _ELLIPSIS.finditer(text):
-            for item in _LIST_SPLIT.split(m["items"]):
+            for item in _LIST_SPLIT.split(m["items"].replace("/", ", ")):
                 if item:
                     yield f"{item} {m['head']}"
         for m in _PAREN_LIST.finditer(text):
