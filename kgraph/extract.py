@@ -54,6 +54,7 @@ _PAREN_LIST = re.compile(
     r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
 )
 _HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)\s*$")
+_ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
@@ -83,7 +84,7 @@ _NAMES_THEN_HEADS = re.compile(
     r"\s+(?P<head>[a-z]+)s\b"
 )
 _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
-_HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r"),")
+_HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 _LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
@@ -294,13 +295,29 @@ class Extractor:
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     vetoed.add(fold(sf_clean))
                     continue
-                concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
+                if sf_clean in redefined:  # named by its long form, not to meet the vocabulary's concept
+                    concept = Concept(long_form, type_, (sf_clean,), from_vocabulary=False)
+                else:
+                    concept = Concept(sf_clean, type_, (long_form,), from_vocabulary=False)
                 evidence = _ACRONYM
             else:
                 evidence = _VOCAB
             local[sf_clean] = concept
             add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
             covered.append((lf_start, sf_end))
+
+        # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
+        # out, and that definition wins over the vocabulary's DSP (a processor)
+        spelled = self._title_acronym(title)
+        if spelled is not None:
+            sf, long_form, type_ = spelled
+            known = self.vocab.lookup(sf)
+            if known is not None and known.type != type_:
+                redefined.add(sf)
+                local[sf] = Concept(long_form, type_, (sf,), from_vocabulary=False)
+            else:
+                local[sf] = Concept(sf, type_, (long_form,), from_vocabulary=False)
+            add(local[sf].label, type_, sf, _ACRONYM, alts=local[sf].alt_labels)
 
         # "SpecExec (Speculative Execution)": the parenthesis spells the name out
         for m in _NAME_THEN_EXPANSION.finditer(text):
@@ -390,8 +407,10 @@ class Extractor:
         m = _TITLE_NAME.match(title)
         if m:
             name = _clean_name(m["name"])
-            concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
-            if concept is not None:
+            concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
+            if name in local:
+                add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
+            elif concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
             elif self._title_name_ok(name):
                 type_, evidence = self._type_of_name(name, described, m["rest"])
@@ -486,6 +505,23 @@ class Extractor:
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
+
+    def _title_acronym(self, title: str):
+        """(short form, long form, type) when a title reads "SF: Long Form ...",
+        the long form's initials spelling the short form and its last word a
+        head noun ("DSP: Dynamic Sequence Parallelism for ...")."""
+        m = _TITLE_NAME.match(title)
+        if not m or not _ACRONYM_NAME.fullmatch(m["name"].strip()):
+            return None
+        sf = m["name"].strip()
+        phrase = _NOUN_PHRASE.match(m["rest"]).group(0).strip()
+        words = phrase.split()
+        for n in range(len(words), 0, -1):  # the shortest spelled-out prefix ending in a head noun
+            long_form = " ".join(words[:n])
+            type_ = self.head_type_at_end(long_form)
+            if type_ and _long_form(sf, long_form) == 0 and len(re.findall(r"[A-Z]", long_form)) >= len(sf) - 1:
+                return sf, long_form, type_
+        return None
 
     def _coined_models(self, text: str, vocab_spans):
         """(name, start, end) for names made of a known model's name and a

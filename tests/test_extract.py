@@ -342,3 +342,11 @@ def test_technique_phrase_extends_a_label_whose_words_are_generic(ex):
 
 def test_a_named_architecture_is_a_model(ex):
     assert found(ex, "Narrow Zorbformer Transformer: Java Models for Desktops")["Narrow Zorbformer Transformer"] == "Model"
+
+
+def test_a_title_that_spells_out_its_acronym_defines_it(ex):
+    # CLIP is a model in the vocabulary; this paper's CLIP is a technique
+    got = found(ex, "CLIP: Cross-Layer Inference Pruning for Transformers", "CLIP cuts latency.")
+    assert got.get("Cross-Layer Inference Pruning") == "Technique" and "CLIP" not in got
+    # a title that does not spell it out leaves the vocabulary's meaning
+    assert found(ex, "CLIP: Learning Transferable Visual Models")["CLIP"] == "Model"
