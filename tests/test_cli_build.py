@@ -102,8 +102,12 @@ def test_one_node_per_thing(seed_graph):
     entities = [d for _, d in seed_graph.nodes(data=True) if d["kind"] == "entity"]
     labels = [fold(d["label"]) for d in entities]
     assert len(labels) == len(set(labels))
-    owner = {fold(d["label"]): d["label"] for d in entities}
+    owner = {fold(d["label"]): d for d in entities}
     for d in entities:
         for alias in d["aliases"]:
             other = owner.get(fold(alias))
-            assert other in (None, d["label"]), (d["label"], alias, other)
+            if other is None or other is d:
+                continue
+            # only an acronym a paper defines for another kind of thing may name
+            # two nodes ("DSP: Dynamic Sequence Parallelism" is no processor)
+            assert alias.isupper() and other["type"] != d["type"], (d["label"], alias, other["label"])
