@@ -882,7 +882,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
 
     # Names discovered in one paper are mentions wherever else they are written.
     if entities:
-        matchers = compile_matchers(entities.values())
+        # (not by a name the vocabulary gives something else: a paper's own DSP is no DSP elsewhere)
+        matchers = compile_matchers(
+            Concept(c.label, c.type, tuple(a for a in c.alt_labels if vocab.lookup(a) is None), from_vocabulary=False)
+            for c in entities.values()
+        )
         by_label = {c.label: c for c in entities.values()}
         for p in papers:
             mentions = per_paper[p.id]

@@ -350,3 +350,14 @@ def test_a_title_that_spells_out_its_acronym_defines_it(ex):
     assert got.get("Cross-Layer Inference Pruning") == "Technique" and "CLIP" not in got
     # a title that does not spell it out leaves the vocabulary's meaning
     assert found(ex, "CLIP: Learning Transferable Visual Models")["CLIP"] == "Model"
+
+
+def test_a_redefined_acronym_stays_in_its_paper(vocab):
+    papers = [
+        Paper("CLIP: Cross-Layer Inference Pruning for Transformers", "CLIP cuts latency."),
+        Paper("A Study of Retrieval", "We compare CLIP with Mamba."),
+    ]
+    mentions, concepts = extract_corpus(papers, vocab)
+    first, second = (sorted(concepts[k].label for k in mentions[p.id]) for p in papers)
+    assert "Cross-Layer Inference Pruning" in first and "CLIP" not in first
+    assert second == ["CLIP", "Mamba"]
