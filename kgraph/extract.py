@@ -663,8 +663,8 @@ class Extractor:
         if t:
             return t, _TITLE
         parts = re.split(r"[\s\-]+", name)
-        if len(parts) > 1:
-            t = self.head_type(parts[-1])
+        if len(parts) > 1 and fold(parts[-1]) not in self.vocab.not_entities:
+            t = self.head_type(parts[-1])  # "M2-Encoder"; not "Flash-LLM", mostly a system
             if t:
                 return t, _TITLE
         known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
