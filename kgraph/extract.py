@@ -412,7 +412,7 @@ class Extractor:
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             elif concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
-            elif self._title_name_ok(name):
+            elif self._title_name_ok(name) or _introduces(abstract, name):
                 type_, evidence = self._type_of_name(name, described, m["rest"])
                 add(name, type_, name, evidence, introduced=True)
 
@@ -747,6 +747,14 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _introduces(abstract: str, name: str) -> bool:
+    """Whether the abstract introduces ``name`` ("We introduce Monarch Mixer")."""
+    return re.search(
+        r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:propose|present|introduce|develop)[sd]?\s+"
+        + re.escape(name) + r"\b", abstract, re.IGNORECASE
+    ) is not None
 
 
 def _without_trailing_pp(phrase: str) -> str:

@@ -361,3 +361,9 @@ def test_a_redefined_acronym_stays_in_its_paper(vocab):
     first, second = (sorted(concepts[k].label for k in mentions[p.id]) for p in papers)
     assert "Cross-Layer Inference Pruning" in first and "CLIP" not in first
     assert second == ["CLIP", "Mamba"]
+
+
+def test_a_plain_title_name_the_abstract_introduces(ex):
+    got = found(ex, "Zorb Mixer: A Simple Sub-Quadratic Architecture", "We introduce Zorb Mixer, which scales.")
+    assert got.get("Zorb Mixer") == "Model"
+    assert "Zorb Mixer" not in found(ex, "Zorb Mixer: A Simple Sub-Quadratic Architecture", "It scales.")
