@@ -261,7 +261,7 @@ class Matcher:
                 if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS):
                     continue
                 if stop < n and (folded[stop].isalnum() or folded[stop] in "+#" or
-                                 (folded[stop] == "." and stop + 1 < n and folded[stop + 1].isalnum())):
+                                 (folded[stop] == "." and stop + 1 < n and (folded[stop + 1].islower() or folded[stop + 1].isdigit()))):
                     continue
                 found.append((start, stop, self.concepts[index]))
         if len(self._automata) > 1:

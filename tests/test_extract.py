@@ -367,3 +367,9 @@ def test_a_plain_title_name_the_abstract_introduces(ex):
     got = found(ex, "Zorb Mixer: A Simple Sub-Quadratic Architecture", "We introduce Zorb Mixer, which scales.")
     assert got.get("Zorb Mixer") == "Model"
     assert "Zorb Mixer" not in found(ex, "Zorb Mixer: A Simple Sub-Quadratic Architecture", "It scales.")
+
+
+def test_a_label_before_a_glued_sentence(ex):
+    # listings often lose the space after a full stop
+    assert found(ex, "A Study", "It runs on Mamba.Beyond speed, it is exact.") == {"Mamba": "Model"}
+    assert found(ex, "A Study", "We use Mamba.v2 here.") == {}
