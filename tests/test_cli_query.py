@@ -113,7 +113,7 @@ def test_neighbors_depth_table_shows_the_way(built):
     assert header.split() == ["label", "type", "weight", "assoc", "hops", "via"]
     out = neighbors_json("NVIDIA H100", "--graph", built, "--depth", "2", "--type", "Dataset", "--limit", "3")
     for line, r in zip(rows, out["neighbors"]):
-        assert line.endswith(f"{r['depth']}  {' > '.join(r['path'][1:-1])}")
+        assert line.endswith(f"{r['depth']}  {' > '.join(r['path'][1:-1]) or '-'}")
 
 
 @pytest.mark.parametrize("args", [
