@@ -132,7 +132,7 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     from .errors import OutputError
     from .files import atomic_paths, check_writable
     from .index import write_index
-    from .rdf import iter_triples, write_rdf
+    from .rdf import write_turtle
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -145,7 +145,7 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
     with atomic_paths(outputs) as temps:
         t = time.perf_counter()
-        triples = write_rdf(iter_triples(G), temps[0], "turtle")
+        triples = write_turtle(G, temps[0])
         timings["rdf"] = time.perf_counter() - t
         t = time.perf_counter()
         try:
