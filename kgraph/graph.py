@@ -150,9 +150,8 @@ def paper_nodes(G):
 
 
 def comention_edges(G):
-    """The co-mention edges of a graph as (a, b, data), sorted."""
-    return sorted(
-        ((a, b, d) if a < b else (b, a, d))
-        for a, b, d in G.edges(data=True)
-        if d.get("relation") == "co-mention"
-    )
+    """The co-mention edges of a graph as (a, b, data) with a <= b, sorted."""
+    edges = [(a, b, d) for a, nbrs in G.adjacency() for b, d in nbrs.items()
+             if a <= b and d.get("relation") == "co-mention"]
+    edges.sort(key=lambda e: (e[0], e[1]))
+    return edges
