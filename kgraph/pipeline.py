@@ -179,7 +179,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
 
 def html_min_weight(G, max_edges: int) -> int:
     """The least co-mention weight that keeps at most ``max_edges`` edges (1 if all fit)."""
-    weights = sorted((d["weight"] for _, _, d in G.edges(data=True) if d["relation"] == "co-mention"), reverse=True)
+    weights = sorted((d["weight"] for a, neighbours in G.adjacency() for b, d in neighbours.items()
+                      if a <= b and d["relation"] == "co-mention"), reverse=True)
     if len(weights) <= max_edges:
         return 1
     return weights[max_edges] + 1
