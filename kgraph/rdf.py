@@ -13,6 +13,7 @@ prefix, and no blank nodes are used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
@@ -386,11 +387,19 @@ _PN_CHARS_BASE = (
 )
 _PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
 _LOCAL_ESCAPABLE = "_~.-!$&'()*+,;=/?#@%"  # may follow a backslash in a local name
-# a local name needing no escape; else one whose characters all can be escaped
-_PLAIN_LOCAL = re.compile(f"[{_PN_CHARS_BASE}_:0-9](?:[{_PN_CHARS}:.]*[{_PN_CHARS}:])?")
-_ESCAPABLE_LOCAL = re.compile(f"[{_PN_CHARS_BASE}_:0-9{re.escape(_LOCAL_ESCAPABLE)}][{_PN_CHARS}:.{re.escape(_LOCAL_ESCAPABLE)}]*")
-_FIRST_ESCAPED = re.compile(f"[^{_PN_CHARS_BASE}_:0-9]")
-_INNER_ESCAPED = re.compile(f"[^{_PN_CHARS}:.]|\\.\\Z")
+
+
+@functools.lru_cache(maxsize=None)
+def _local_name_patterns(ascii_only: bool):
+    """(a local name needing no escape; one whose characters all can be
+    escaped; a first character to escape; a later one), for ASCII names or
+    any, compiled when first needed: the Unicode ranges take ~35 ms."""
+    base, chars = ("A-Za-z", "A-Za-z_\\-0-9") if ascii_only else (_PN_CHARS_BASE, _PN_CHARS)
+    escapable = re.escape(_LOCAL_ESCAPABLE)
+    return (re.compile(f"[{base}_:0-9](?:[{chars}:.]*[{chars}:])?"),
+            re.compile(f"[{base}_:0-9{escapable}][{chars}:.{escapable}]*"),
+            re.compile(f"[^{base}_:0-9]"),
+            re.compile(f"[^{chars}:.]|\\.\\Z"))
 
 
 class _TurtleNames(dict):
@@ -429,14 +438,15 @@ def turtle_name(iri: str) -> str:
 def escape_local_name(local: str) -> str | None:
     """A Turtle prefixed name's local part for ``local``, escaped as
     Oxigraph does (oxttl ``escape_local_name``), or None when it cannot be one."""
-    if not local or _PLAIN_LOCAL.fullmatch(local):
+    plain, escapable, first_escaped, inner_escaped = _local_name_patterns(local.isascii())
+    if not local or plain.fullmatch(local):
         return local
-    if not _ESCAPABLE_LOCAL.fullmatch(local):
+    if not escapable.fullmatch(local):
         return None
     first, rest = local[0], local[1:]
-    if _FIRST_ESCAPED.match(first):
+    if first_escaped.match(first):
         first = "\\" + first
-    return first + _INNER_ESCAPED.sub(lambda m: "\\" + m.group(), rest)
+    return first + inner_escaped.sub(lambda m: "\\" + m.group(), rest)
 
 
 def sort_triples(triples):
