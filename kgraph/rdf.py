@@ -291,6 +291,9 @@ def _write_turtle(G, out) -> int:
                                  _KG + "associationStrength": "association",
                                  _PROV + "wasDerivedFrom": "papers"}).format
     mention_type, comention_type = names[_KG + "Mention"], names[_KG + "CoMention"]
+    # their IRIs end in a hex digest, a local name that needs no escape
+    mention_name, comention_name = _PREFIX_OF[MENTION] + ":", _PREFIX_OF[COMENTION] + ":"
+    mention_cut, comention_cut = len(MENTION), len(COMENTION)
     makers = _row_makers(G)
     adjacency = dict(G.adjacency())
     chunk: list[str] = []
@@ -302,15 +305,16 @@ def _write_turtle(G, out) -> int:
         if kind == "comention" and d["papers"] and a != b:
             papers = sorted(set(d["papers"]))
             chunk.append(comention(
-                s=turtle_name(subject), type=comention_type, entities=names[a] + " , " + names[b],
-                weight=literal(str(d["weight"]), _INTEGER),
+                s=comention_name + subject[comention_cut:], type=comention_type,
+                entities=names[a] + " , " + names[b], weight=literal(str(d["weight"]), _INTEGER),
                 association=literal(decimal_lexical(d["association"]), _DECIMAL),
                 papers=" , ".join([names[p] for p in papers])))
             count += 5 + len(papers)
         elif kind == "mention" and d["matched"]:
             matched = sorted(set(d["matched"]))
-            chunk.append(mention(s=turtle_name(subject), type=mention_type, paper=names[a], entity=names[b],
-                                 matched=" , ".join([turtle_string(m) for m in matched])))
+            chunk.append(mention(
+                s=mention_name + subject[mention_cut:], type=mention_type, paper=names[a], entity=names[b],
+                matched=" , ".join([turtle_string(m) for m in matched])))
             count += 3 + len(matched)
         else:
             text, n = block(subject, makers[kind](a, b))
