@@ -3,7 +3,10 @@
 Triples are made as pyoxigraph terms and written by Oxigraph's serializers:
 rdflib's own Turtle writer manages 20-50k triples/s here and grows worse
 than linearly (rdflib issue 2135), Oxigraph's over 1M/s
-(``bench/serialize.py``). ``to_rdflib`` hands the same triples to rdflib
+(``bench/serialize.py``). Turtle, what ``kgraph build`` writes, is made as
+text instead (``write_turtle``), with the very bytes Oxigraph writes, since
+making the terms in Python took most of the time. ``to_rdflib`` hands the
+same triples to rdflib
 (over the oxrdflib store) for users of rdflib's API; ``read_graph`` turns
 RDF kgraph wrote back into the networkx graph, losing nothing.
 
