@@ -10,7 +10,7 @@ papers N so that 1.0 means "as often as chance": ``N * c_ij / (c_i * c_j)``.
 """
 from __future__ import annotations
 
-from itertools import combinations
+from itertools import chain
 
 from .names import PAPER, entity_iri, fold
 
@@ -71,36 +71,54 @@ def build_graph(papers, mentions_by_paper, entities):
             definition=c.definition,
         )
 
-    for p in papers:
-        ms = mentions_by_paper.get(p.id, {})
-        for key in sorted(ms):
-            m = ms[key]
-            G.add_edge(
-                iri_of_paper[p.id],
-                iri_of[key],
-                relation="mentions",
-                introduces=m.introduced,
-                matched=sorted(m.surfaces),
-            )
+    G.add_edges_from(
+        (iri_of_paper[p.id], iri_of[key], {"relation": "mentions", "introduces": m.introduced,
+                                           "matched": sorted(m.surfaces)})
+        for p in papers
+        for key, m in sorted(mentions_by_paper.get(p.id, {}).items())
+    )
 
     n = len(papers)
-    pairs: dict[tuple[str, str], list[str]] = {}
-    for p in papers:
-        keys = sorted(iri_of[k] for k in mentions_by_paper.get(p.id, {}))
-        for a, b in combinations(keys, 2):
-            pairs.setdefault((a, b), []).append(iri_of_paper[p.id])
-    for (a, b), ps in sorted(pairs.items()):
-        ca, cb = len(G.nodes[a]["papers"]), len(G.nodes[b]["papers"])
-        G.add_edge(
-            a,
-            b,
-            relation="co-mention",
-            weight=len(ps),
-            papers=ps,
-            association=round(n * len(ps) / (ca * cb), 6),
-        )
-    G.graph.update(papers=n, entities=len(entity_papers), comentions=len(pairs))
+    entity_iris = sorted(iri_of.values())
+    number = {iri: i for i, iri in enumerate(entity_iris)}
+    count = {iri_of[key]: len(ps) for key, ps in entity_papers.items()}
+    edges = []
+    for a, b, ps in _comentions([sorted(number[iri_of[k]] for k in mentions_by_paper.get(p.id, ()))
+                                 for p in papers], entity_iris, [iri_of_paper[p.id] for p in papers]):
+        edges.append((a, b, {"relation": "co-mention", "weight": len(ps), "papers": ps,
+                             "association": round(n * len(ps) / (count[a] * count[b]), 6)}))
+    G.add_edges_from(edges)
+    G.graph.update(papers=n, entities=len(entity_papers), comentions=len(edges))
     return G
+
+
+def _comentions(mentioned, entities, papers):
+    """Yield (entity a, entity b, papers mentioning both) for every pair a < b
+    of ``entities`` mentioned together, in order of (a, b), the papers in
+    order. ``mentioned[i]``: the sorted numbers (positions in ``entities``) of
+    the entities that ``papers[i]`` mentions.
+
+    The pairs are made and grouped by numpy: at 100k papers there are
+    tens of millions of (pair, paper) rows, ~1 µs each in a Python loop.
+    """
+    import numpy as np
+
+    counts = np.fromiter(map(len, mentioned), dtype=np.int64, count=len(mentioned))
+    total = int(counts.sum())
+    numbers = np.fromiter(chain.from_iterable(mentioned), dtype=np.int64, count=total)
+    paper_of = np.repeat(np.arange(len(mentioned)), counts)
+    # row r pairs with the later rows of its paper: r + 1 ... end of the paper
+    later = np.repeat(np.cumsum(counts), counts) - np.arange(total) - 1
+    left = np.repeat(np.arange(total), later)
+    right = left + 1 + np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later)
+    codes = numbers[left] * len(entities) + numbers[right]
+    order = np.argsort(codes, kind="stable")  # stable: papers stay in order within a pair
+    codes = codes[order]
+    in_order = list(map(papers.__getitem__, paper_of[left[order]].tolist()))
+    starts = np.flatnonzero(np.diff(codes, prepend=-1))
+    for code, start, end in zip(codes[starts].tolist(), starts.tolist(), starts[1:].tolist() + [len(in_order)]):
+        a, b = divmod(code, len(entities))
+        yield entities[a], entities[b], in_order[start:end]
 
 
 def _nearest_present(concept, entities, label_to_key, present):
@@ -132,9 +150,8 @@ def paper_nodes(G):
 
 
 def comention_edges(G):
-    """The co-mention edges of a graph as (a, b, data), sorted."""
-    return sorted(
-        ((a, b, d) if a < b else (b, a, d))
-        for a, b, d in G.edges(data=True)
-        if d.get("relation") == "co-mention"
-    )
+    """The co-mention edges of a graph as (a, b, data) with a <= b, sorted."""
+    edges = [(a, b, d) for a, nbrs in G.adjacency() for b, d in nbrs.items()
+             if a <= b and d.get("relation") == "co-mention"]
+    edges.sort(key=lambda e: (e[0], e[1]))
+    return edges

@@ -76,21 +76,22 @@ def write_index(G, path: str | os.PathLike, source: str = "") -> None:
         con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO broader VALUES (?,?)", sorted(broader))
         con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", names)
+        nodes = G.nodes
         con.executemany(
             "INSERT INTO paper VALUES (?,?,?,?,?,?,?,?)",
-            [(pid[iri], iri, G.nodes[iri]["id"], G.nodes[iri]["title"], G.nodes[iri]["published"],
-              G.nodes[iri]["upvotes"], G.nodes[iri]["authors"], G.nodes[iri]["organization"]) for iri in papers],
+            [(pid[iri], iri, d["id"], d["title"], d["published"], d["upvotes"], d["authors"], d["organization"])
+             for iri, d in ((iri, nodes[iri]) for iri in papers)],
         )
-        mentions = []
-        for iri in papers:
-            for e in G[iri]:
-                d = G.edges[iri, e]
-                if d["relation"] == "mentions":
-                    mentions.append((pid[iri], eid[e], int(d["introduces"])))
-        con.executemany("INSERT INTO mention VALUES (?,?,?)", sorted(mentions))
+        adjacency = dict(G.adjacency())
+        mentions = sorted(
+            (pid[iri], eid[e], int(d["introduces"]))
+            for iri in papers for e, d in adjacency[iri].items() if d["relation"] == "mentions"
+        )
+        con.executemany("INSERT INTO mention VALUES (?,?,?)", mentions)
         edges = []
         for a, b, d in comention_edges(G):
-            ps = json.dumps([pid[p] for p in d["papers"]])
+            # json.dumps of a list of ints, made directly: the same text
+            ps = "[" + ", ".join([str(pid[p]) for p in d["papers"]]) + "]"
             edges.append((eid[a], eid[b], d["weight"], d["association"], ps))
             edges.append((eid[b], eid[a], d["weight"], d["association"], ps))
         con.executemany("INSERT INTO edge VALUES (?,?,?,?,?)", edges)

@@ -1,6 +1,8 @@
 """The whole job: listings → entities → graph → Turtle, HTML and query index."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import sys
 import time
 from dataclasses import dataclass, field
@@ -85,10 +87,26 @@ def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings)
     mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
                                         progress=progress, timings=timings)
     start = time.perf_counter()
-    _compact(mentions)
-    G = build_graph(papers, mentions, concepts)
+    with gc_paused():
+        _compact(mentions)
+        G = build_graph(papers, mentions, concepts)
     timings["graph"] = time.perf_counter() - start
     return G, stats
+
+
+@contextlib.contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector, then restore it. The stages
+    after extraction make millions of objects that all stay alive, and
+    each full collection walks all of them, finding nothing (10k papers:
+    the graph took 3.7 s with collections, 1.4 s without)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class _Mention(NamedTuple):
@@ -132,7 +150,7 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     from .errors import OutputError
     from .files import atomic_paths, check_writable
     from .index import write_index
-    from .rdf import iter_triples, write_rdf
+    from .rdf import write_turtle
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -143,9 +161,9 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     G, stats = _graph_of(papers, files, jobs=jobs, cache=cache, progress=progress, timings=timings)
     del papers, files
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
-    with atomic_paths(outputs) as temps:
+    with atomic_paths(outputs) as temps, gc_paused():
         t = time.perf_counter()
-        triples = write_rdf(iter_triples(G), temps[0], "turtle")
+        triples = write_turtle(G, temps[0])
         timings["rdf"] = time.perf_counter() - t
         t = time.perf_counter()
         try:
@@ -179,7 +197,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
 
 def html_min_weight(G, max_edges: int) -> int:
     """The least co-mention weight that keeps at most ``max_edges`` edges (1 if all fit)."""
-    weights = sorted((d["weight"] for _, _, d in G.edges(data=True) if d["relation"] == "co-mention"), reverse=True)
+    weights = sorted((d["weight"] for a, neighbours in G.adjacency() for b, d in neighbours.items()
+                      if a <= b and d["relation"] == "co-mention"), reverse=True)
     if len(weights) <= max_edges:
         return 1
     return weights[max_edges] + 1

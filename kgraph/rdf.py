@@ -3,7 +3,10 @@
 Triples are made as pyoxigraph terms and written by Oxigraph's serializers:
 rdflib's own Turtle writer manages 20-50k triples/s here and grows worse
 than linearly (rdflib issue 2135), Oxigraph's over 1M/s
-(``bench/serialize.py``). ``to_rdflib`` hands the same triples to rdflib
+(``bench/serialize.py``). Turtle, what ``kgraph build`` writes, is made as
+text instead (``write_turtle``), with the very bytes Oxigraph writes, since
+making the terms in Python took most of the time. ``to_rdflib`` hands the
+same triples to rdflib
 (over the oxrdflib store) for users of rdflib's API; ``read_graph`` turns
 RDF kgraph wrote back into the networkx graph, losing nothing.
 
@@ -13,11 +16,12 @@ prefix, and no blank nodes are used.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import io
 import os
-
+import re
 from pathlib import Path
 
 from .errors import KgraphError, OutputError
@@ -76,127 +80,380 @@ def graph_triples(G):
 
 
 def iter_triples(G):
-    """Yield the RDF triples of a kgraph networkx graph, sorted by subject,
-    then predicate (``rdf:type`` first), then object.
+    """Yield the RDF triples of a kgraph networkx graph as pyoxigraph
+    Triples, sorted by subject, then predicate (``rdf:type`` first), then
+    object (see ``subject_rows``)."""
+    import pyoxigraph as ox
+
+    NN, Lit, Triple = ox.NamedNode, ox.Literal, ox.Triple
+    predicates = {"": NN(RDF_TYPE)}
+    datatypes: dict[str, object] = {}
+
+    def literal(value: str, tag: str):
+        if not tag:
+            return Lit(value)
+        if tag[0] == "@":
+            return Lit(value, language=tag[1:])
+        datatype = datatypes.get(tag) or datatypes.setdefault(tag, NN(tag))
+        return Lit(value, datatype=datatype)
+
+    for subject, rows in subject_rows(G):
+        s = NN(subject)
+        for key in sorted(rows):
+            p = predicates.get(key) or predicates.setdefault(key, NN(key))
+            objects = rows[key]
+            if isinstance(objects, set):
+                for o in sorted(objects):
+                    yield Triple(s, p, NN(o))
+            else:
+                for value, tag in sorted(objects):
+                    yield Triple(s, p, literal(value, tag))
+
+
+RDF_TYPE = PREFIXES["rdf"] + "type"
+
+
+def subject_rows(G):
+    """Yield (subject IRI, rows) for the RDF of a kgraph networkx graph, in
+    subject order.
+
+    ``rows`` maps a predicate key (its IRI, or "" for ``rdf:type``, which
+    sorts first) to a set of object IRIs or to a dict whose keys are the
+    literal objects as (text, tag): the tag is "" for a plain string, "@"
+    and the language, or the datatype IRI. A predicate has IRIs or literals,
+    never both. Sorting predicate keys, then objects, gives kgraph's triple
+    order (``iter_triples``, ``write_turtle``).
 
     Besides the direct links (``kg:mentions``, ``kg:coMentionedWith``), each
     mention and each co-mention is a resource of its own carrying its
     provenance: the paper(s) it is derived from and, for a mention, the
-    text it matched. One subject's triples are made at a time, so a large
-    graph streams to ``write_rdf`` without a list of millions of triples.
+    text it matched. One subject's rows are made at a time, so a large graph
+    streams out without a list of millions of triples.
     """
-    import pyoxigraph as ox
+    makers = _row_makers(G)
+    for subject, kind, a, b in _subjects(G):
+        yield subject, makers[kind](a, b)
 
-    NN, Lit, Triple = ox.NamedNode, ox.Literal, ox.Triple
-    rdf, rdfs, xsd, skos = (PREFIXES[k] for k in ("rdf", "rdfs", "xsd", "skos"))
-    dct, prov, kg = PREFIXES["dcterms"], PREFIXES["prov"], ONTOLOGY
-    integer, boolean, decimal = NN(xsd + "integer"), NN(xsd + "boolean"), NN(xsd + "decimal")
-    # A subject's triples are kept under (predicate key, object key, tag): sort
-    # keys made from the Python strings at hand, since reading them back from
-    # pyoxigraph terms costs as much as making the terms. "" sorts rdf:type first.
-    predicates: dict[str, tuple] = {}
+
+_XSD, _PROV, _KG = PREFIXES["xsd"], PREFIXES["prov"], ONTOLOGY
+_INTEGER, _DECIMAL = _XSD + "integer", _XSD + "decimal"
+
+
+def _subjects(G) -> list[tuple]:
+    """(subject IRI, kind, a, b) for every subject of the graph's RDF, sorted:
+    kind "paper" or "entity" with the node and None, "mention" with the
+    paper and the entity, "comention" with the two entities in order."""
     kinds = {node: d["kind"] for node, d in G.nodes(data=True)}
-
-    def predicate(iri: str):
-        found = predicates.get(iri)
-        if found is None:
-            found = predicates[iri] = ("" if iri == rdf + "type" else iri, NN(iri))
-        return found
-
-    def paper_rows(node, d, link, text):
-        link(rdf + "type", kg + "Paper")
-        text(rdfs + "label", d["title"])
-        text(dct + "title", d["title"])
-        text(dct + "identifier", d["id"])
-        if d["abstract"]:
-            text(dct + "abstract", d["abstract"])
-        if d["published"]:
-            kind = "gMonthDay" if d["published"].startswith("--") else "date"
-            text(dct + "issued", d["published"], NN(xsd + kind))
-        if d["listing_date"]:
-            text(kg + "listingDate", d["listing_date"])
-        if d["upvotes"] is not None:
-            text(kg + "upvotes", str(d["upvotes"]), integer)
-        if d["authors"] is not None:
-            text(kg + "authorCount", str(d["authors"]), integer)
-        if d["organization"]:
-            text(kg + "listedOrganization", d["organization"])
-        for f in d["sources"]:
-            text(kg + "sourceFile", f)
-        for entity, e in G[node].items():
-            if e["relation"] == "mentions":
-                link(kg + "mentions", entity)
-                if e["introduces"]:
-                    link(kg + "introduces", entity)
-
-    def entity_rows(node, d, link, text):
-        link(rdf + "type", skos + "Concept")
-        link(rdf + "type", kg + "Entity")  # stated, so that queries need no inference
-        link(rdf + "type", kg + d["type"])
-        link(skos + "inScheme", kg + d["type"] + "Scheme")
-        text(rdfs + "label", d["label"], language="en")
-        text(skos + "prefLabel", d["label"], language="en")
-        for x in d["aliases"]:
-            text(skos + "altLabel", x, language="en")
-        for x in d["hidden_labels"]:
-            text(skos + "hiddenLabel", x, language="en")
-        for b in d["broader"]:
-            link(skos + "broader", b)
-        if d.get("definition"):
-            text(skos + "definition", d["definition"], language="en")
-        text(kg + "paperCount", str(len(d["papers"])), integer)
-        text(kg + "discovered", "false" if d["in_vocabulary"] else "true", boolean)
-        for other, e in G[node].items():
-            if e["relation"] != "mentions":
-                link(kg + "coMentionedWith", other)
-
-    def mention_rows(paper, entity, d, link, text):
-        link(rdf + "type", kg + "Mention")
-        link(kg + "entity", entity)
-        link(prov + "wasDerivedFrom", paper)
-        for matched in d["matched"]:
-            text(kg + "matchedText", matched)
-
-    def comention_rows(x, y, d, link, text):
-        link(rdf + "type", kg + "CoMention")
-        link(kg + "entity", x)
-        link(kg + "entity", y)
-        text(kg + "weight", str(d["weight"]), integer)
-        text(kg + "associationStrength", decimal_lexical(d["association"]), decimal)
-        for p in d["papers"]:
-            link(prov + "wasDerivedFrom", p)
-
-    # every subject with what makes its triples, in subject order
-    subjects = [(node, None) for node in G]
+    subjects = [(node, kind, node, None) for node, kind in kinds.items()]
     for u, v in G.edges():
         if kinds[u] == "paper" or kinds[v] == "paper":
             paper, entity = (u, v) if kinds[u] == "paper" else (v, u)
-            subjects.append((mention_iri(paper, entity), (mention_rows, paper, entity)))
+            subjects.append((mention_iri(paper, entity), "mention", paper, entity))
         else:
-            x, y = sorted((u, v))
-            subjects.append((comention_iri(x, y), (comention_rows, x, y)))
+            x, y = (u, v) if u < v else (v, u)
+            subjects.append((comention_iri(x, y), "comention", x, y))
     subjects.sort(key=lambda item: item[0])
-    for subject, made_by in subjects:
-        s = NN(subject)
-        rows: dict[tuple, object] = {}
+    return subjects
 
-        def link(p: str, o: str):
-            key, term = predicate(p)
-            rows[(key, o, "")] = Triple(s, term, NN(o))
 
-        def text(p: str, value: str, datatype=None, language=None):
-            key, term = predicate(p)
-            tag = "@" + language if language else datatype.value if datatype else ""
-            rows[(key, value, tag)] = Triple(s, term, Lit(value, datatype=datatype, language=language))
+def _row_makers(G) -> dict:
+    """Subject kind → function(a, b) giving the rows of ``subject_rows``."""
+    rdfs, xsd, skos = (PREFIXES[k] for k in ("rdfs", "xsd", "skos"))
+    dct, prov, kg = PREFIXES["dcterms"], _PROV, _KG
+    integer, boolean, decimal = _INTEGER, xsd + "boolean", _DECIMAL
+    adjacency = dict(G.adjacency())
+    nodes = G.nodes
 
-        if made_by is None:
-            d = G.nodes[subject]
-            (paper_rows if d["kind"] == "paper" else entity_rows)(subject, d, link, text)
-        else:
-            make, a, b = made_by
-            make(a, b, G.edges[a, b], link, text)
+    def paper_rows(node, _):
+        d = nodes[node]
+        rows = {"": {kg + "Paper"}, rdfs + "label": {(d["title"], ""): None},
+                dct + "title": {(d["title"], ""): None}, dct + "identifier": {(d["id"], ""): None}}
+        if d["abstract"]:
+            rows[dct + "abstract"] = {(d["abstract"], ""): None}
+        if d["published"]:
+            kind = "gMonthDay" if d["published"].startswith("--") else "date"
+            rows[dct + "issued"] = {(d["published"], xsd + kind): None}
+        if d["listing_date"]:
+            rows[kg + "listingDate"] = {(d["listing_date"], ""): None}
+        if d["upvotes"] is not None:
+            rows[kg + "upvotes"] = {(str(d["upvotes"]), integer): None}
+        if d["authors"] is not None:
+            rows[kg + "authorCount"] = {(str(d["authors"]), integer): None}
+        if d["organization"]:
+            rows[kg + "listedOrganization"] = {(d["organization"], ""): None}
+        if d["sources"]:
+            rows[kg + "sourceFile"] = {(f, ""): None for f in d["sources"]}
+        links = adjacency[node]
+        mentioned = {entity for entity, e in links.items() if e["relation"] == "mentions"}
+        if mentioned:
+            rows[kg + "mentions"] = mentioned
+            introduced = {entity for entity in mentioned if links[entity]["introduces"]}
+            if introduced:
+                rows[kg + "introduces"] = introduced
+        return rows
+
+    def entity_rows(node, _):
+        d = nodes[node]
+        label = (d["label"], "@en")
+        rows = {
+            "": {skos + "Concept", kg + "Entity", kg + d["type"]},  # kg:Entity stated: queries need no inference
+            skos + "inScheme": {kg + d["type"] + "Scheme"},
+            rdfs + "label": {label: None},
+            skos + "prefLabel": {label: None},
+            kg + "paperCount": {(str(len(d["papers"])), integer): None},
+            kg + "discovered": {("false" if d["in_vocabulary"] else "true", boolean): None},
+        }
+        if d["aliases"]:
+            rows[skos + "altLabel"] = {(x, "@en"): None for x in d["aliases"]}
+        if d["hidden_labels"]:
+            rows[skos + "hiddenLabel"] = {(x, "@en"): None for x in d["hidden_labels"]}
+        if d["broader"]:
+            rows[skos + "broader"] = set(d["broader"])
+        if d.get("definition"):
+            rows[skos + "definition"] = {(d["definition"], "@en"): None}
+        others = {other for other, e in adjacency[node].items() if e["relation"] != "mentions"}
+        if others:
+            rows[kg + "coMentionedWith"] = others
+        return rows
+
+    def mention_rows(paper, entity):
+        d = adjacency[paper][entity]
+        rows = {"": {kg + "Mention"}, kg + "entity": {entity}, prov + "wasDerivedFrom": {paper}}
+        if d["matched"]:
+            rows[kg + "matchedText"] = {(m, ""): None for m in d["matched"]}
+        return rows
+
+    def comention_rows(x, y):
+        d = adjacency[x][y]
+        return {
+            "": {kg + "CoMention"},
+            kg + "entity": {x, y},
+            kg + "weight": {(str(d["weight"]), integer): None},
+            kg + "associationStrength": {(decimal_lexical(d["association"]), decimal): None},
+            prov + "wasDerivedFrom": set(d["papers"]),
+        }
+
+    return {"paper": paper_rows, "entity": entity_rows, "mention": mention_rows, "comention": comention_rows}
+
+
+def write_turtle(G, output) -> int:
+    """Write the graph ``G`` as Turtle to ``output`` (a path or a binary
+    file); return the number of triples.
+
+    The bytes are those ``write_rdf(iter_triples(G), output, "turtle")``
+    writes through Oxigraph's serializer (tests compare them), made as text
+    directly: building millions of pyoxigraph terms in Python took ~90% of
+    that path's time.
+    """
+    path = Path(output) if isinstance(output, (str, os.PathLike)) else None
+    enabled = gc.isenabled()
+    gc.disable()  # nothing to collect, and full collections walk the whole graph
+    try:
+        with contextlib.ExitStack() as stack:
+            if path is not None:
+                output = stack.enter_context(path.open("wb"))
+            return _write_turtle(G, output)
+    except OSError as e:
+        if path is None:
+            raise
+        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _write_turtle(G, out) -> int:
+    names = _TurtleNames()
+    suffixes = _LiteralSuffixes(names)
+
+    def literal(value: str, tag: str) -> str:
+        if not tag:
+            return turtle_string(value)
+        inline, after = suffixes[tag]
+        return value if inline and inline(value) else turtle_string(value) + after
+
+    def block(subject: str, rows) -> tuple[str, int]:
+        groups, count = [], 0
         for key in sorted(rows):
-            yield rows[key]
+            objects = rows[key]
+            if not objects:
+                continue
+            count += len(objects)
+            if isinstance(objects, set):
+                texts = [names[o] for o in sorted(objects)]
+            else:
+                texts = [literal(value, tag) for value, tag in sorted(objects)]
+            groups.append(names[key] + " " + " , ".join(texts))
+        return names[subject] + " " + " ;\n\t".join(groups) + " .\n", count
+
+    # Mentions and co-mentions, most of the subjects, are written from
+    # templates; the general way above gives the same text, only slower.
+    mention = _block_template({"": "type", _PROV + "wasDerivedFrom": "paper", _KG + "entity": "entity",
+                               _KG + "matchedText": "matched"}).format
+    comention = _block_template({"": "type", _KG + "entity": "entities", _KG + "weight": "weight",
+                                 _KG + "associationStrength": "association",
+                                 _PROV + "wasDerivedFrom": "papers"}).format
+    mention_type, comention_type = names[_KG + "Mention"], names[_KG + "CoMention"]
+    # their IRIs end in a hex digest, a local name that needs no escape
+    mention_name, comention_name = _PREFIX_OF[MENTION] + ":", _PREFIX_OF[COMENTION] + ":"
+    mention_cut, comention_cut = len(MENTION), len(COMENTION)
+    makers = _row_makers(G)
+    adjacency = dict(G.adjacency())
+    chunk: list[str] = []
+    count = 0
+    for subject, kind, a, b in _subjects(G):
+        if not count:
+            out.write(turtle_prefix_lines().encode("utf-8"))
+        d = adjacency[a].get(b) if b is not None else None
+        if kind == "comention" and d["papers"] and a != b:
+            papers = sorted(set(d["papers"]))
+            chunk.append(comention(
+                s=comention_name + subject[comention_cut:], type=comention_type,
+                entities=names[a] + " , " + names[b], weight=literal(str(d["weight"]), _INTEGER),
+                association=literal(decimal_lexical(d["association"]), _DECIMAL),
+                papers=" , ".join([names[p] for p in papers])))
+            count += 5 + len(papers)
+        elif kind == "mention" and d["matched"]:
+            matched = sorted(set(d["matched"]))
+            chunk.append(mention(
+                s=mention_name + subject[mention_cut:], type=mention_type, paper=names[a], entity=names[b],
+                matched=" , ".join([turtle_string(m) for m in matched])))
+            count += 3 + len(matched)
+        else:
+            text, n = block(subject, makers[kind](a, b))
+            chunk.append(text)
+            count += n
+        if len(chunk) >= 4096:
+            out.write("".join(chunk).encode("utf-8"))
+            chunk.clear()
+    out.write("".join(chunk).encode("utf-8"))
+    return count
+
+
+def _block_template(fields: dict[str, str]) -> str:
+    """A ``str.format`` template of one subject's Turtle block: ``{s}``, then
+    the field of each predicate key (see ``subject_rows``) in kgraph's order."""
+    names = _TurtleNames()
+    return "{s} " + " ;\n\t".join(f"{names[key]} {{{field}}}" for key, field in sorted(fields.items())) + " .\n"
+
+
+def turtle_prefix_lines() -> str:
+    """The ``@prefix`` lines kgraph's Turtle starts with, sorted."""
+    return "".join(sorted(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items()))
+
+
+# Oxigraph's escapes in quoted strings (oxrdf ``print_quoted_str``)
+_STRING_ESCAPES = {"\b": "\\b", "\t": "\\t", "\n": "\\n", "\f": "\\f", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+_NEEDS_ESCAPE = re.compile('[\x00-\x1f"\\\\\x7f\ufffe\uffff]')
+
+
+def _escape_char(m) -> str:
+    c = m.group()
+    return _STRING_ESCAPES.get(c) or f"\\u{ord(c):04X}"
+
+
+def turtle_string(value: str) -> str:
+    """A string as a quoted Turtle (and N-Triples) literal, escaped as Oxigraph does."""
+    if _NEEDS_ESCAPE.search(value):
+        value = _NEEDS_ESCAPE.sub(_escape_char, value)
+    return '"' + value + '"'
+
+
+# Literals of these datatypes are written bare when their text has the
+# Turtle grammar's form (oxttl ``is_turtle_integer`` and kin).
+_INLINE = {
+    PREFIXES["xsd"] + "boolean": re.compile(r"true|false").fullmatch,
+    PREFIXES["xsd"] + "integer": re.compile(r"[+-]?[0-9]+").fullmatch,
+    PREFIXES["xsd"] + "decimal": re.compile(r"[+-]?[0-9]*\.[0-9]+").fullmatch,
+    PREFIXES["xsd"] + "double": re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+|[0-9]+)[eE][+-]?[0-9]+").fullmatch,
+}
+
+
+class _LiteralSuffixes(dict):
+    """Literal tag → (the test that a literal may be written bare, or None;
+    what follows its quoted form)."""
+
+    def __init__(self, names):
+        super().__init__()
+        self.names = names
+
+    def __missing__(self, tag: str) -> tuple:
+        if tag[0] == "@":
+            found = None, tag
+        elif tag == PREFIXES["xsd"] + "string":
+            found = None, ""
+        else:
+            found = _INLINE.get(tag), "^^" + self.names[tag]
+        self[tag] = found
+        return found
+
+
+_PN_CHARS_BASE = (
+    "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d\u2070-\u218f"
+    "\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
+_PN_CHARS = _PN_CHARS_BASE + "_\\-0-9\u00b7\u0300-\u036f\u203f-\u2040"
+_LOCAL_ESCAPABLE = "_~.-!$&'()*+,;=/?#@%"  # may follow a backslash in a local name
+
+
+@functools.lru_cache(maxsize=None)
+def _local_name_patterns(ascii_only: bool):
+    """(a local name needing no escape; one whose characters all can be
+    escaped; a first character to escape; a later one), for ASCII names or
+    any, compiled when first needed: the Unicode ranges take ~35 ms."""
+    base, chars = ("A-Za-z", "A-Za-z_\\-0-9") if ascii_only else (_PN_CHARS_BASE, _PN_CHARS)
+    escapable = re.escape(_LOCAL_ESCAPABLE)
+    return (re.compile(f"[{base}_:0-9](?:[{chars}:.]*[{chars}:])?"),
+            re.compile(f"[{base}_:0-9{escapable}][{chars}:.{escapable}]*"),
+            re.compile(f"[^{base}_:0-9]"),
+            re.compile(f"[^{chars}:.]|\\.\\Z"))
+
+
+class _TurtleNames(dict):
+    """IRI → ``turtle_name(iri)``, made on first lookup, then remembered;
+    "" (``rdf:type``'s predicate key) → ``a``."""
+
+    def __missing__(self, iri: str) -> str:
+        found = self[iri] = turtle_name(iri) if iri else "a"
+        return found
+
+
+_LONGEST_NAMESPACE_FIRST = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+_PREFIX_OF = {namespace: name for name, namespace in PREFIXES.items()}
+assert all(namespace.endswith(("/", "#")) for namespace in _PREFIX_OF)
+
+
+def turtle_name(iri: str) -> str:
+    """An IRI as Oxigraph's Turtle writer gives it with ``PREFIXES``:
+    ``prefix:local`` (characters escaped with a backslash where the grammar
+    wants) when the IRI starts with a prefix's namespace, the longest
+    first, else ``<iri>``."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    name = _PREFIX_OF.get(iri[:cut])  # the longest namespace, as all end with "/" or "#"
+    if name is not None:
+        local = escape_local_name(iri[cut:])
+        if local is not None:
+            return f"{name}:{local}"
+    for name, namespace in _LONGEST_NAMESPACE_FIRST:
+        if iri.startswith(namespace):
+            local = escape_local_name(iri[len(namespace):])
+            if local is not None:
+                return f"{name}:{local}"
+    return f"<{iri}>"
+
+
+def escape_local_name(local: str) -> str | None:
+    """A Turtle prefixed name's local part for ``local``, escaped as
+    Oxigraph does (oxttl ``escape_local_name``), or None when it cannot be one."""
+    plain, escapable, first_escaped, inner_escaped = _local_name_patterns(local.isascii())
+    if not local or plain.fullmatch(local):
+        return local
+    if not escapable.fullmatch(local):
+        return None
+    first, rest = local[0], local[1:]
+    if first_escaped.match(first):
+        first = "\\" + first
+    return first + inner_escaped.sub(lambda m: "\\" + m.group(), rest)
 
 
 def sort_triples(triples):
@@ -312,6 +569,11 @@ def _sort_prefix_lines(data: bytes) -> bytes:
 
 def generate_rdf(G, fmt: str = "turtle") -> bytes:
     """The graph ``G`` as RDF in format ``fmt``."""
+    f, _ = _rdf_format(fmt)
+    if f.name == "turtle":
+        buffer = io.BytesIO()
+        write_turtle(G, buffer)
+        return buffer.getvalue()
     return serialize(graph_triples(G), fmt)
 
 

@@ -1,4 +1,5 @@
 """The RDF kgraph writes: IRIs, every format's round trip, ontology, provenance."""
+import io
 import re
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from kgraph.formats import FORMATS
 from kgraph.graph import build_graph, paper_iri
 from kgraph.ingest import Paper, paper_id
 from kgraph.names import ENTITY, entity_iri
-from kgraph.rdf import PREFIXES, graph_triples, read_graph, serialize, to_rdflib
+from kgraph.rdf import (PREFIXES, escape_local_name, graph_triples, iter_triples, read_graph, serialize, to_rdflib,
+                        turtle_string, write_rdf, write_turtle)
 from kgraph.shacl import rdflib_graph
 from kgraph.vocabulary import Concept
 
@@ -114,6 +116,73 @@ def test_export_reproduces_the_built_turtle(built):
     """Reading the Turtle back and writing it again changes no byte: RDF is
     a lossless store of the graph."""
     assert serialize(graph_triples(read_graph(built / "graph.ttl")), "turtle") == (built / "graph.ttl").read_bytes()
+
+
+def oxigraph_turtle(G) -> bytes:
+    """The graph's Turtle as Oxigraph's serializer writes it from pyoxigraph terms."""
+    buffer = io.BytesIO()
+    write_rdf(iter_triples(G), buffer, "turtle")
+    return buffer.getvalue()
+
+
+def kgraph_turtle(G) -> bytes:
+    buffer = io.BytesIO()
+    count = write_turtle(G, buffer)
+    assert count == len(graph_triples(G))
+    return buffer.getvalue()
+
+
+def test_turtle_writer_gives_oxigraphs_bytes(small, seed_graph):
+    """``build`` writes Turtle as text, not through Oxigraph: same bytes,
+    for odd names and texts and for the seeds."""
+    for G in (small[0], seed_graph):
+        assert kgraph_turtle(G) == oxigraph_turtle(G)
+
+
+def test_turtle_writer_takes_unusual_shapes(small):
+    """Co-mentions without papers, mentions without matched text, a graph
+    with nothing in it: the general path, still Oxigraph's bytes."""
+    import networkx as nx
+
+    G = small[0].copy()
+    for a, b, d in list(G.edges(data=True))[::2]:
+        G.edges[a, b].update(papers=[], matched=[])
+    assert kgraph_turtle(G) == oxigraph_turtle(G)
+    assert kgraph_turtle(nx.Graph()) == oxigraph_turtle(nx.Graph()) == b""
+
+
+def test_turtle_strings_are_escaped_as_oxigraph_does():
+    """Every code point (surrogates aside), 64 to a literal."""
+    s = ox.NamedNode("http://s/")
+    texts = ["".join(chr(c) for c in range(lo, lo + 64) if not 0xD800 <= c <= 0xDFFF)
+             for lo in range(0, 0x110000, 64)]
+    texts = [t for t in texts if t]
+    triples = [ox.Triple(s, ox.NamedNode(f"http://p/{i}"), ox.Literal(t)) for i, t in enumerate(texts)]
+    expected = ox.serialize(triples, format=ox.RdfFormat.TURTLE).decode("utf-8")
+    assert expected == "<http://s/> " + " ;\n\t".join(
+        f"<http://p/{i}> {turtle_string(t)}" for i, t in enumerate(texts)) + " .\n"
+
+
+def test_turtle_local_names_are_escaped_as_oxigraph_does():
+    """Every character of the first 64k code points alone, doubled, first, last
+    and inside a local name: escaped, or the IRI written in full, as Oxigraph does."""
+    ns = "http://a/"
+    subject, predicate = ox.NamedNode("http://s/"), ox.NamedNode("http://p/")
+    locals_ = []
+    for c in map(chr, range(0x10000)):
+        if not 0xD800 <= ord(c) <= 0xDFFF:
+            locals_ += [c, c + c, c + "x", "x" + c, "x" + c + "y", c + "."]
+    kept, triples = [], []
+    for local in dict.fromkeys(locals_):
+        try:
+            triples.append(ox.Triple(subject, predicate, ox.NamedNode(ns + local)))
+        except ValueError:  # not an IRI
+            continue
+        kept.append(local)
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes={"a": ns}).decode("utf-8")
+    written = data.split("\n", 1)[1].removeprefix("<http://s/> <http://p/> ").removesuffix(" .\n").split(" , ")
+    ours = [f"a:{e}" if (e := escape_local_name(local)) is not None else f"<{ns}{local}>" for local in kept]
+    assert written == ours
 
 
 def test_turtle_prefixes_are_sorted_and_bound(built):
