@@ -54,6 +54,9 @@ _PAREN_LIST = re.compile(
     r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
 )
 _HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)\s*$")
+# "X outperforms vLLM by", "X achieves 2x speedup over FasterTransformer"
+_COMPARED = (r"\b[^.;]{0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
+             r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
@@ -413,7 +416,7 @@ class Extractor:
             elif concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
             elif self._title_name_ok(name) or _introduces(abstract, name):
-                type_, evidence = self._type_of_name(name, described, m["rest"])
+                type_, evidence = self._type_of_name(name, described, m["rest"], abstract)
                 add(name, type_, name, evidence, introduced=True)
 
         # 4. named artifacts described in the abstract
@@ -505,6 +508,16 @@ class Extractor:
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
+
+    def _type_by_comparison(self, name: str, abstract: str) -> str:
+        """The type of what a name is compared with ("BatchLLM outperforms vLLM"
+        is a system like vLLM); Technique when the text compares it with nothing known."""
+        votes = Counter()
+        for m in re.finditer(re.escape(name) + _COMPARED, abstract):
+            known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))
+            if known is not None and known.type in ("Software", "Model", "Technique", "Hardware"):
+                votes[known.type] += 1
+        return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "Technique"
 
     def _title_acronym(self, title: str):
         """(short form, long form, type) when a title reads "SF: Long Form ...",
@@ -639,7 +652,7 @@ class Extractor:
             return False
         return any(is_name_like(w) for w in words) or self.head_type(words[-1]) is not None
 
-    def _type_of_name(self, name: str, described, description: str) -> tuple[str, int]:
+    def _type_of_name(self, name: str, described, description: str, abstract: str = "") -> tuple[str, int]:
         """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the
         abstract's description of it, else the title's, else a known word in it."""
         words = name.split()
@@ -670,7 +683,7 @@ class Extractor:
         known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
         if known:  # "PyTorch Distributed"
             return known[0].type, _PATTERN
-        return "Technique", _PATTERN
+        return self._type_by_comparison(name, abstract), _PATTERN
 
     def _described_names(self, abstract: str):
         """Yield (name, type, introduced) for names the abstract describes by a head noun."""

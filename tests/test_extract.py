@@ -26,6 +26,7 @@ kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hidden
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
+kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
@@ -373,3 +374,9 @@ def test_a_label_before_a_glued_sentence(ex):
     # listings often lose the space after a full stop
     assert found(ex, "A Study", "It runs on Mamba.Beyond speed, it is exact.") == {"Mamba": "Model"}
     assert found(ex, "A Study", "We use Mamba.v2 here.") == {}
+
+
+def test_a_title_name_typed_by_what_it_is_compared_with(ex):
+    abstract = "We propose BatchFoo to fix this. BatchFoo outperforms vLLM by 2x."
+    assert found(ex, "BatchFoo: Optimizing Batched Inference", abstract)["BatchFoo"] == "Software"
+    assert found(ex, "BatchFoo: Optimizing Batched Inference", "BatchFoo is fast.")["BatchFoo"] == "Technique"
