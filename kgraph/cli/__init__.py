@@ -57,6 +57,19 @@ def source(graph, endpoint, graph_iri):
     return {"endpoint": endpoint, "graph_iri": graph_iri}
 
 
+def backend(endpoint):
+    """The module that answers queries: ``kgraph.sparql`` for an endpoint,
+    ``kgraph.query`` for a local graph (both with the same functions and
+    results), imported only now so that start-up stays light."""
+    if endpoint:
+        from .. import sparql as remote
+
+        return remote
+    from .. import query as local
+
+    return local
+
+
 @click.group(cls=_Group)
 @click.version_option(package_name="kgraph")
 def cli():

@@ -12,7 +12,7 @@ import sys
 
 import click
 
-from . import TYPES, cli, endpoint_option, graph_option, source
+from . import TYPES, backend, cli, endpoint_option, graph_option, source
 
 SHOWN_TITLES = 3  # paper titles under a row with --papers, and per hop of a path
 
@@ -103,10 +103,7 @@ def neighbors(name, graph, types, min_weight, limit, depth, sort, include_narrow
               graph_iri):
     """Entities co-mentioned with NAME, nearest and strongest first."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import neighbors as find
-    else:
-        from ..query import neighbors as find
+    find = backend(endpoint).neighbors
 
     result = find(name, **where, types=[_type_name(t) for t in types] or None, min_weight=min_weight,
                   limit=limit or None, depth=depth, sort=sort, include_narrower=include_narrower)
@@ -143,10 +140,7 @@ def show(name, graph, limit, as_json, endpoint, graph_iri):
     """The card of entity NAME: type, aliases, broader and narrower concepts,
     papers and top co-mentions."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import entity
-    else:
-        from ..query import entity
+    entity = backend(endpoint).entity
 
     card = entity(name, **where, limit=limit or None)
     if as_json:
@@ -194,10 +188,7 @@ def show(name, graph, limit, as_json, endpoint, graph_iri):
 def search(text, graph, types, limit, as_json, endpoint, graph_iri):
     """Entities and papers whose labels, aliases or titles match TEXT, best first."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import search as find
-    else:
-        from ..query import search as find
+    find = backend(endpoint).search
 
     result = find(text, **where, types=[_type_name(t) for t in types] or None, limit=limit or None)
     if as_json:
@@ -232,10 +223,7 @@ def search(text, graph, types, limit, as_json, endpoint, graph_iri):
 def path(source_name, target, graph, min_weight, sort, as_json, endpoint, graph_iri):
     """The shortest co-mention path from SOURCE to TARGET and the papers on each hop."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import shortest_path
-    else:
-        from ..query import shortest_path
+    shortest_path = backend(endpoint).shortest_path
 
     result = shortest_path(source_name, target, **where, min_weight=min_weight, sort=sort)
     if as_json:
@@ -258,10 +246,7 @@ def path(source_name, target, graph, min_weight, sort, as_json, endpoint, graph_
 def stats(graph, limit, as_json, endpoint, graph_iri):
     """Counts by type, the densest entities and the strongest pairs."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import stats as count
-    else:
-        from ..query import stats as count
+    count = backend(endpoint).stats
 
     s = count(**where, limit=limit or None)
     if as_json:
@@ -292,10 +277,7 @@ def stats(graph, limit, as_json, endpoint, graph_iri):
 def papers(names, graph, include_narrower, limit, as_json, endpoint, graph_iri):
     """Papers that mention every entity given with --mentions."""
     where = source(graph, endpoint, graph_iri)
-    if endpoint:
-        from ..sparql import papers_mentioning
-    else:
-        from ..query import papers_mentioning
+    papers_mentioning = backend(endpoint).papers_mentioning
 
     result = papers_mentioning(list(names), **where, include_narrower=include_narrower, limit=limit or None)
     if as_json:
