@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import gc
 import hashlib
 import io
 import os
@@ -67,16 +66,13 @@ def decimal_lexical(x: float) -> str:
 def graph_triples(G):
     """The RDF triples of a kgraph networkx graph, as a list of pyoxigraph
     Triples (see ``iter_triples``)."""
+    from .pipeline import gc_paused
+
     # Millions of small objects are made and all kept: the cyclic garbage
     # collector finds nothing to free but takes a third of the time
     # (bench/serialize.py, 1M triples: 4.6 s with it, 2.9 s without).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with gc_paused():
         return list(iter_triples(G))
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def iter_triples(G):
@@ -245,21 +241,11 @@ def write_turtle(G, output) -> int:
     directly: building millions of pyoxigraph terms in Python took ~90% of
     that path's time.
     """
-    path = Path(output) if isinstance(output, (str, os.PathLike)) else None
-    enabled = gc.isenabled()
-    gc.disable()  # nothing to collect, and full collections walk the whole graph
-    try:
-        with contextlib.ExitStack() as stack:
-            if path is not None:
-                output = stack.enter_context(path.open("wb"))
-            return _write_turtle(G, output)
-    except OSError as e:
-        if path is None:
-            raise
-        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
-    finally:
-        if enabled:
-            gc.enable()
+    from .pipeline import gc_paused
+
+    # nothing to collect, and full collections walk the whole graph
+    with gc_paused(), _binary_output(output) as out:
+        return _write_turtle(G, out)
 
 
 def _write_turtle(G, out) -> int:
@@ -507,26 +493,30 @@ def write_rdf(triples, output, fmt: str = "turtle") -> int:
             yield ox.Quad(t.subject, t.predicate, t.object, ox.DefaultGraph()) if quads else t
 
     kwargs = {"prefixes": PREFIXES} if f.name in ("turtle", "trig", "xml", "n3", "jsonld") else {}
-    path = Path(output) if isinstance(output, (str, os.PathLike)) else None
+    from .pipeline import gc_paused
+
     # the triples are short-lived, but each full collection walks the whole
     # graph they are made from: paused, writing takes ~8% less time
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with contextlib.ExitStack() as stack:
-            if path is not None:
-                output = stack.enter_context(path.open("wb"))
-            if f.name in ("turtle", "trig", "n3"):
-                output = stack.enter_context(_SortedPrefixes(output))
-            ox.serialize(counted(triples), output, format=ox_format, **kwargs)
-    except OSError as e:
-        if path is None:
-            raise
-        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
-    finally:
-        if enabled:
-            gc.enable()
+    with gc_paused(), _binary_output(output) as out:
+        sorted_prefixes = f.name in ("turtle", "trig", "n3")
+        with _SortedPrefixes(out) if sorted_prefixes else contextlib.nullcontext(out) as sink:
+            ox.serialize(counted(triples), sink, format=ox_format, **kwargs)
     return count
+
+
+@contextlib.contextmanager
+def _binary_output(output):
+    """``output`` if it is a binary file; if it is a path, that file opened
+    for writing, an ``OSError`` while writing it becoming an ``OutputError``."""
+    if not isinstance(output, (str, os.PathLike)):
+        yield output
+        return
+    path = Path(output)
+    try:
+        with path.open("wb") as f:
+            yield f
+    except OSError as e:
+        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
 
 
 class _SortedPrefixes:
