@@ -311,7 +311,8 @@ class Extractor:
 
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)
-        spelled = self._title_acronym(title)
+        title_name = _TITLE_NAME.match(title)
+        spelled = self._title_acronym(title_name) if title_name else None
         if spelled is not None:
             sf, long_form, type_ = spelled
             known = self.vocab.lookup(sf)
@@ -329,7 +330,6 @@ class Extractor:
                 expansions[m["name"]] = m["long"]
 
         # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
-        title_name = _TITLE_NAME.match(title)
         if title_name and " " in title_name["name"].strip():
             name = _clean_name(title_name["name"])
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
@@ -407,7 +407,7 @@ class Extractor:
                     add(name, type_, name, _PATTERN)
 
         # 3. the paper's own name, from its title
-        m = _TITLE_NAME.match(title)
+        m = title_name
         if m:
             name = _clean_name(m["name"])
             concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
@@ -488,14 +488,14 @@ class Extractor:
             starts = []  # where the phrase starts with one, two, three modifiers
             while len(starts) < 3:
                 at = starts[-1] if starts else m.start()
-                prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
-                sentence_start = prev is not None and _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
+                prev = _word_before(text, at)
                 if prev is None:
                     break
-                inside_label = any(s <= prev.start(1) and e == m.end() for s, e in vocab_spans)
-                if not inside_label and not self._is_modifier(prev.group(1), title_case or bool(sentence_start)):
+                word, opens_sentence = prev
+                inside_label = any(s <= word.start(1) and e == m.end() for s, e in vocab_spans)
+                if not inside_label and not self._is_modifier(word.group(1), title_case or opens_sentence):
                     break  # (the words of a label the phrase extends, "model parallelism", always pass)
-                starts.append(prev.start(1))
+                starts.append(word.start(1))
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
@@ -519,12 +519,12 @@ class Extractor:
                 votes[known.type] += 1
         return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "Technique"
 
-    def _title_acronym(self, title: str):
-        """(short form, long form, type) when a title reads "SF: Long Form ...",
-        the long form's initials spelling the short form and its last word a
-        head noun ("DSP: Dynamic Sequence Parallelism for ...")."""
-        m = _TITLE_NAME.match(title)
-        if not m or not _ACRONYM_NAME.fullmatch(m["name"].strip()):
+    def _title_acronym(self, m: re.Match):
+        """(short form, long form, type) when a title (``m``, matched by
+        ``_TITLE_NAME``) reads "SF: Long Form ...", the long form's initials
+        spelling the short form and its last word a head noun ("DSP: Dynamic
+        Sequence Parallelism for ...")."""
+        if not _ACRONYM_NAME.fullmatch(m["name"].strip()):
             return None
         sf = m["name"].strip()
         phrase = _NOUN_PHRASE.match(m["rest"]).group(0).strip()
@@ -564,11 +564,8 @@ class Extractor:
                 yield token, m.start(), m.end()
 
     def _after_modifier(self, text: str, start: int) -> bool:
-        prev = _PREV_TOKEN.search(text, max(0, start - 40), start)
-        if prev is None:
-            return False
-        sentence_start = _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1))
-        return self._is_modifier(prev.group(1), text[start].isupper() or bool(sentence_start))
+        prev = _word_before(text, start)
+        return prev is not None and self._is_modifier(prev[0].group(1), text[start].isupper() or prev[1])
 
     def _is_modifier(self, word: str, title_case: bool) -> bool:
         """An ordinary word that can open a technique's name."""
@@ -688,7 +685,8 @@ class Extractor:
     def _described_names(self, abstract: str):
         """Yield (name, type, introduced) for names the abstract describes by a head noun."""
         seen = set()
-        proposed = {_clean_name(m["name"]) for m in _PROPOSE.finditer(abstract)}
+        proposals = list(_PROPOSE.finditer(abstract))
+        proposed = {_clean_name(m["name"]) for m in proposals}
         candidates = []
         for m in _APPOSITIVE_RE.finditer(abstract):
             before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
@@ -733,7 +731,7 @@ class Extractor:
                 continue
             seen.add(name)
             out.append((name, type_, name in proposed))
-        alone = {_clean_name(m["name"]) for m in _PROPOSE.finditer(abstract)
+        alone = {_clean_name(m["name"]) for m in proposals
                  if not _NEXT_CAPITAL.match(abstract, m.end())}  # not "we build LUT Tensor Core"
         for name in sorted(alone - seen):  # "we propose BiP": a name, type unknown
             if (is_name_like(name) and not self._is_compound(name) and not _MODIFIER_SUFFIX.search(name)
@@ -760,6 +758,15 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _word_before(text: str, at: int):
+    """(match of the word just before ``at`` on its line, whether that word
+    opens a sentence), or None."""
+    prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
+    if prev is None:
+        return None
+    return prev, _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1)) is not None
 
 
 def _introduces(abstract: str, name: str) -> bool:
