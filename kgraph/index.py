@@ -50,6 +50,15 @@ CREATE INDEX mention_paper ON mention(paper);
 """
 
 
+def name_rows(entity_id: int, label: str, aliases) -> list[tuple]:
+    """The ``name`` table's rows for one entity: each folded name once (the
+    label's first), with its compact key and the text it was written as."""
+    keys = {fold(label): (label, 1)}
+    for a in aliases:
+        keys.setdefault(fold(a), (a, 0))
+    return [(k, compact(k), text, entity_id, is_label) for k, (text, is_label) in keys.items()]
+
+
 def write_index(G, path: str | os.PathLike, source: str = "") -> None:
     """Write the query index of graph ``G`` to ``path`` (atomically)."""
     from .files import atomic_path
@@ -69,10 +78,7 @@ def write_index(G, path: str | os.PathLike, source: str = "") -> None:
                          json.dumps(d["aliases"], ensure_ascii=False), d.get("definition"),
                          0 if d["in_vocabulary"] else 1))
             broader.extend((eid[iri], eid[b]) for b in d["broader"] if b in eid)
-            keys = {fold(d["label"]): (d["label"], 1)}
-            for a in (*d["aliases"], *d["hidden_labels"]):
-                keys.setdefault(fold(a), (a, 0))
-            names.extend((k, compact(k), text, eid[iri], is_label) for k, (text, is_label) in keys.items())
+            names.extend(name_rows(eid[iri], d["label"], (*d["aliases"], *d["hidden_labels"])))
         con.executemany("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?)", rows)
         con.executemany("INSERT INTO broader VALUES (?,?)", sorted(broader))
         con.executemany("INSERT INTO name VALUES (?,?,?,?,?)", names)

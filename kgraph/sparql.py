@@ -387,8 +387,7 @@ class StoreSlice:
     # -- the index
     def connection(self) -> sqlite3.Connection:
         """An in-memory index (``kgraph.index``'s schema) of what was fetched."""
-        from .index import _INDEXES, _SCHEMA, SCHEMA_VERSION
-        from .names import compact
+        from .index import _INDEXES, _SCHEMA, SCHEMA_VERSION, name_rows
 
         con = sqlite3.connect(":memory:")
         con.row_factory = sqlite3.Row
@@ -398,10 +397,7 @@ class StoreSlice:
         names = []
         for iri, d in self.entities.items():
             aliases = sorted(d["aliases"])
-            keys = {fold(d["label"]): (d["label"], 1)}
-            for a in (*aliases, *sorted(d["hidden"])):
-                keys.setdefault(fold(a), (a, 0))
-            names.extend((k, compact(k), text, eid[iri], is_label) for k, (text, is_label) in keys.items())
+            names.extend(name_rows(eid[iri], d["label"], (*aliases, *sorted(d["hidden"]))))
             con.execute("INSERT INTO entity VALUES (?,?,?,?,?,?,?,?)", (
                 eid[iri], iri, d["label"], d["type"], d["papers"], json.dumps(aliases, ensure_ascii=False),
                 d["definition"], int(d["discovered"])))
