@@ -76,7 +76,7 @@ _PROPOSE = re.compile(
     r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?:a|an|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
+_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40}\)\s*)?$")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
@@ -126,6 +126,11 @@ _COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
+# the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
+_ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|parallel|order|rank|time|grained|level|stage|step|style)$")
+_NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
+_VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -166,6 +171,7 @@ class Extractor:
         # (LLMs)"): never entities anywhere in the corpus.
         self.vetoed: set[str] = set()
         self._phrase_head_re = None
+        self._kind_re = None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -350,6 +356,9 @@ class Extractor:
         for label, type_, surface, s, e in self._head_phrases(text, vocab_spans + covered, len(title)):
             add(label, type_, surface, _PATTERN)
             covered.append((s, e))
+        for label, surface, s, e in self._kind_phrases(text, vocab_spans + covered):
+            add(label, "Technique", surface, _PATTERN)
+            covered.append((s, e))
         for s, e, c, surface in matches:
             if any(cs <= s and e <= ce for cs, ce in covered):
                 continue
@@ -508,6 +517,40 @@ class Extractor:
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
+
+    def _kind_phrases(self, text: str, spans):
+        """(label, surface, start, end) for the ordinary words before a kind
+        noun ("a selective offload strategy" names selective offload): at least
+        two words (or hyphen parts), the last of them a noun."""
+        if self._kind_re is None:
+            kinds = "|".join(sorted(map(re.escape, self.vocab.kind_nouns), key=len, reverse=True))
+            self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?:s|es)?(?![\w\-])", re.IGNORECASE)
+        for m in self._kind_re.finditer(text):
+            title_case = m.group(0)[0].isupper()
+            start, words = m.start(), []
+            while len(words) < 4:
+                prev = _word_before(text, start)
+                if prev is None:
+                    break
+                word, opens_sentence = prev
+                if not self._is_modifier(word.group(1), title_case or opens_sentence):
+                    break
+                start = word.start(1)
+                words.insert(0, word.group(1).lower())
+            parts = re.split(r"[\s\-]+", " ".join(words))
+            if len(parts) < 2 or _ADJECTIVE.search(parts[-1]) or parts[0] in _NUMBER_WORDS:
+                continue
+            if _able(words[0]) or _VERB_BEFORE.search(text, max(0, start - 12), start):
+                continue  # "scalable ...", "we categorize methods"
+            if not (_NOVEL_BEFORE.search(text, max(0, start - 12), start)
+                    or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
+                continue  # the paper's own technique, not one it names in passing
+            surface = text[start : m.start()].rstrip()
+            if any(s < m.start() and start < e for s, e in spans):
+                continue
+            label = surface.lower()
+            if self.vocab.lookup(label) is None and not self.is_not_entity(label) and not _MODIFIER_SUFFIX.search(label):
+                yield label, surface, start, start + len(surface)
 
     def _type_by_comparison(self, name: str, abstract: str) -> str:
         """The type of what a name is compared with ("BatchLLM outperforms vLLM"
@@ -690,7 +733,7 @@ class Extractor:
         candidates = []
         for m in _APPOSITIVE_RE.finditer(abstract):
             before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
-            if before:
+            if before and (m["det"] != "our" or _clean_name(before["name"]) in proposed):  # "we propose X, our framework"
                 candidates.append((before["name"], self.head_type(m["desc"])))
         for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
@@ -775,6 +818,11 @@ def _introduces(abstract: str, name: str) -> bool:
         r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:propose|present|introduce|develop)[sd]?\s+"
         + re.escape(name) + r"\b", abstract, re.IGNORECASE
     ) is not None
+
+
+def _able(word: str) -> bool:
+    """An "-able" adjective ("scalable", "reliable"): it praises, it does not name."""
+    return word.endswith(("able", "ible"))
 
 
 def _without_trailing_pp(phrase: str) -> str:

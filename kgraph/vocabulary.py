@@ -53,6 +53,7 @@ class Vocabulary:
     prose_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words that make it prose
     phrase_heads: dict[str, str] = field(default_factory=dict)  # folded head of "<modifiers> <head>" names -> type
     not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
+    kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -164,6 +165,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     after: dict[str, set[str]] = {}
     phrase_heads: dict[str, str] = {}
     not_modifiers: set[str] = set()
+    kind_nouns: set[str] = set()
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
@@ -178,8 +180,13 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             phrase_heads.setdefault(fold(o), _local(s))
         elif p == ONTOLOGY + "notModifier":
             not_modifiers.add(o.lower())
+        elif p == ONTOLOGY + "kindNoun":
+            kind_nouns.add(fold(o))
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
-    return Vocabulary(concepts, head_nouns, frozenset(not_entities), prose, phrase_heads, frozenset(not_modifiers))
+    return Vocabulary(
+        concepts, head_nouns, frozenset(not_entities), prose, phrase_heads,
+        frozenset(not_modifiers), frozenset(kind_nouns),
+    )
 
 
 def verb_forms(label: str) -> list[str]:

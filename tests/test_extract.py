@@ -380,3 +380,18 @@ def test_a_title_name_typed_by_what_it_is_compared_with(ex):
     abstract = "We propose BatchFoo to fix this. BatchFoo outperforms vLLM by 2x."
     assert found(ex, "BatchFoo: Optimizing Batched Inference", abstract)["BatchFoo"] == "Software"
     assert found(ex, "BatchFoo: Optimizing Batched Inference", "BatchFoo is fast.")["BatchFoo"] == "Technique"
+
+
+def test_the_words_before_a_kind_noun_name_the_papers_technique(ex):
+    got = found(ex, "A Study", "We introduce a novel selective offload strategy and a new variance-reduction technique.")
+    assert got == {"selective offload": "Technique", "variance-reduction": "Technique"}
+    # named in passing, praised, counted or a single word: no name
+    for text in ("Others use a selective offload strategy.", "We propose a scalable method.",
+                 "We propose two new schemes.", "We propose a new compression technique.",
+                 "We propose a novel fine-grained approach."):
+        assert found(ex, "A Study", text) == {}, text
+
+
+def test_our_in_apposition_types_only_a_name_the_paper_proposes(ex):
+    assert found(ex, "A Study", "We propose ZorbIt, our framework for power capping.") == {"ZorbIt": "Software"}
+    assert "ZorbIt" not in found(ex, "A Study", "On ZorbIt, our models win.")
