@@ -77,7 +77,9 @@ _PROPOSE = re.compile(
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 _APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
-_NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,40}\)\s*)?$")
+# "X" or "X (its expansion)" just before a description; or "its expansion (X)"
+_NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
+_NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
@@ -300,6 +302,9 @@ class Extractor:
                     vetoed.add(fold(sf_clean))
                     continue
                 type_ = self.head_type_at_end(long_form)
+                described = _APPOSITIVE_RE.match(text, sf_end)
+                if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
+                    type_ = self.head_type(described["desc"])
                 if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     vetoed.add(fold(sf_clean))
@@ -732,9 +737,11 @@ class Extractor:
         proposed = {_clean_name(m["name"]) for m in proposals}
         candidates = []
         for m in _APPOSITIVE_RE.finditer(abstract):
-            before = _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start())
-            if before and (m["det"] != "our" or _clean_name(before["name"]) in proposed):  # "we propose X, our framework"
-                candidates.append((before["name"], self.head_type(m["desc"])))
+            before = (_NAME_IN_PARENS_AT_END.search(abstract, max(0, m.start() - 30), m.start())
+                      or _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start()))
+            name = before and before["name"]
+            if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
+                candidates.append((name, self.head_type(m["desc"])))
         for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
             candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc.group(0))) if desc else None))
@@ -958,9 +965,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
 
     # Names discovered in one paper are mentions wherever else they are written.
     if entities:
-        # (not by a name the vocabulary gives something else: a paper's own DSP is no DSP elsewhere)
+        # (not by a name the vocabulary gives something else: a paper's own DSP is no DSP elsewhere;
+        # nor by a spelled-out form of two words, which elsewhere is a phrase: "parallel drafts")
         matchers = compile_matchers(
-            Concept(c.label, c.type, tuple(a for a in c.alt_labels if vocab.lookup(a) is None), from_vocabulary=False)
+            Concept(c.label, c.type, tuple(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2),
+                    from_vocabulary=False)
             for c in entities.values()
         )
         by_label = {c.label: c for c in entities.values()}

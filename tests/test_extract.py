@@ -395,3 +395,23 @@ def test_the_words_before_a_kind_noun_name_the_papers_technique(ex):
 def test_our_in_apposition_types_only_a_name_the_paper_proposes(ex):
     assert found(ex, "A Study", "We propose ZorbIt, our framework for power capping.") == {"ZorbIt": "Software"}
     assert "ZorbIt" not in found(ex, "A Study", "On ZorbIt, our models win.")
+
+
+def test_an_acronym_whose_long_form_has_no_head_is_typed_by_its_apposition(ex):
+    got = found(ex, "PARD: Faster Decoding", "We introduce PARallel Draft (PARD), a novel speculative decoding method.")
+    assert got.get("PARD") == "Technique"
+    assert "MAE" not in found(ex, "A Study", "We report the mean absolute error (MAE), a common metric.")
+
+
+def test_a_name_in_parentheses_before_its_description(ex):
+    got = found(ex, "A Study", "This paper introduces Modular Decomposition (MoDeGPT), a novel compression framework.")
+    assert got.get("MoDeGPT") == "Software"
+
+
+def test_a_two_word_long_form_is_not_the_name_in_other_papers(vocab):
+    papers = [
+        Paper("PARD: Faster Decoding", "We introduce PARallel Draft (PARD), a novel speculative decoding method."),
+        Paper("Improving Blockwise Parallel Drafts", "We study parallel drafts."),
+    ]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert "pard" in mentions[papers[0].id] and "pard" not in mentions[papers[1].id]
