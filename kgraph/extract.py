@@ -76,7 +76,7 @@ _PROPOSE = re.compile(
     r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r"[,:]\s+(?:(?:is|was)\s+)?(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
+_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
@@ -127,6 +127,7 @@ _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
+_GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 # the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|parallel|order|rank|time|grained|level|stage|step|style)$")
@@ -361,7 +362,7 @@ class Extractor:
         for label, type_, surface, s, e in self._head_phrases(text, vocab_spans + covered, len(title)):
             add(label, type_, surface, _PATTERN)
             covered.append((s, e))
-        for label, surface, s, e in self._kind_phrases(text, vocab_spans + covered):
+        for label, surface, s, e in self._kind_phrases(text, vocab_spans + covered, len(title)):
             add(label, "Technique", surface, _PATTERN)
             covered.append((s, e))
         for s, e, c, surface in matches:
@@ -441,7 +442,7 @@ class Extractor:
             if concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             elif type_ is None:
-                add(name, "Technique", name, _PATTERN, introduced=introduced)
+                add(name, self._type_by_comparison(name, abstract), name, _PATTERN, introduced=introduced)
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
@@ -523,13 +524,14 @@ class Extractor:
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
 
-    def _kind_phrases(self, text: str, spans):
+    def _kind_phrases(self, text: str, spans, title_end: int):
         """(label, surface, start, end) for the ordinary words before a kind
         noun ("a selective offload strategy" names selective offload): at least
         two words (or hyphen parts), the last of them a noun."""
         if self._kind_re is None:
-            kinds = "|".join(sorted(map(re.escape, self.vocab.kind_nouns), key=len, reverse=True))
-            self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?:s|es)?(?![\w\-])", re.IGNORECASE)
+            forms = {f for k in self.vocab.kind_nouns for f in (k, k[:-1] + "ies" if k.endswith("y") else k + "s")}
+            kinds = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+            self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?![\w\-])", re.IGNORECASE)
         for m in self._kind_re.finditer(text):
             title_case = m.group(0)[0].isupper()
             start, words = m.start(), []
@@ -538,7 +540,8 @@ class Extractor:
                 if prev is None:
                     break
                 word, opens_sentence = prev
-                if not self._is_modifier(word.group(1), title_case or opens_sentence):
+                inside_label = any(s <= word.start(1) and e == m.start() - 1 for s, e in spans)
+                if not inside_label and not self._is_modifier(word.group(1), title_case or opens_sentence, not words):
                     break
                 start = word.start(1)
                 words.insert(0, word.group(1).lower())
@@ -547,19 +550,25 @@ class Extractor:
                 continue
             if _able(words[0]) or _VERB_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "scalable ...", "we categorize methods"
-            if not (_NOVEL_BEFORE.search(text, max(0, start - 12), start)
+            if not (start < title_end or _NOVEL_BEFORE.search(text, max(0, start - 12), start)
                     or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
-                continue  # the paper's own technique, not one it names in passing
+                continue  # the paper's own technique (titled or proposed), not one it names in passing
             surface = text[start : m.start()].rstrip()
-            if any(s < m.start() and start < e for s, e in spans):
-                continue
+            if any(s < start < e or (s <= start and m.start() <= e) for s, e in spans):
+                continue  # part of a longer label
             label = surface.lower()
             if self.vocab.lookup(label) is None and not self.is_not_entity(label) and not _MODIFIER_SUFFIX.search(label):
                 yield label, surface, start, start + len(surface)
 
     def _type_by_comparison(self, name: str, abstract: str) -> str:
-        """The type of what a name is compared with ("BatchLLM outperforms vLLM"
-        is a system like vLLM); Technique when the text compares it with nothing known."""
+        """The type of a name's last glued word ("LLMCompiler" is a compiler), else
+        of what it is compared with ("BatchLLM outperforms vLLM" is a system like
+        vLLM); Technique when the text compares it with nothing known."""
+        last = _GLUED_LAST_WORD.search(name)
+        if last and fold(last.group(0)) not in self.vocab.not_entities:
+            type_ = self.vocab.head_nouns.get(fold(last.group(0)))
+            if type_ is not None:
+                return type_
         votes = Counter()
         for m in re.finditer(re.escape(name) + _COMPARED, abstract):
             known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))
@@ -615,8 +624,9 @@ class Extractor:
         prev = _word_before(text, start)
         return prev is not None and self._is_modifier(prev[0].group(1), text[start].isupper() or prev[1])
 
-    def _is_modifier(self, word: str, title_case: bool) -> bool:
-        """An ordinary word that can open a technique's name."""
+    def _is_modifier(self, word: str, title_case: bool, head: bool = False) -> bool:
+        """An ordinary word that can open a technique's name (or, with ``head``,
+        end it: "load balancing" in "load balancing strategies")."""
         lower = word.lower()
         if lower in _FUNCTION_WORDS or lower in self.vocab.not_modifiers or lower.endswith("ly"):
             return False
@@ -626,7 +636,7 @@ class Extractor:
             return False  # "enables", "experts": verbs and plurals do not modify
         if fold(lower) in self.vocab.not_entities:
             return False  # "model fine-tuning" is fine-tuning
-        if lower.endswith("ing") and fold(lower) not in self.vocab.phrase_heads:
+        if lower.endswith("ing") and not head and fold(lower) not in self.vocab.phrase_heads:
             concept = self.vocab.lookup(lower)
             if concept is None or concept.type != "Technique":
                 return False

@@ -415,3 +415,8 @@ def test_a_two_word_long_form_is_not_the_name_in_other_papers(vocab):
     ]
     mentions, _ = extract_corpus(papers, vocab)
     assert "pard" in mentions[papers[0].id] and "pard" not in mentions[papers[1].id]
+
+
+def test_a_titled_phrase_before_a_kind_noun_extends_a_label(ex):
+    got = found(ex, "Dynamic Token Scheduling Strategies for GPUs")
+    assert got == {"dynamic token scheduling": "Technique", "GPU": "Hardware"}
