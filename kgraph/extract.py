@@ -125,8 +125,9 @@ _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
-_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?)$")
+_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
+_SPACED_VERSION = re.compile(r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers)\b)")
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 # the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
@@ -385,6 +386,10 @@ class Extractor:
                     short = name.split(" ", 1)[1] if name.split(" ", 1)[0] in self.vendors and " " in name else name
                     add(short, "Hardware", name, _PATTERN, alts=(name,))
                 continue
+            version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
+            if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
+                add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
+                continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
@@ -405,7 +410,7 @@ class Extractor:
         described = self._described_names(abstract)
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members
-        for items in _enumerations(text):
+        for items in _enumerations(text, vocab_spans):
             known = {c.type for c in map(self.vocab.lookup, items) if c is not None}
             if len(known) != 1:
                 continue
@@ -857,10 +862,17 @@ def _without_size(name: str) -> str:
     return _SIZE_SUFFIX.sub("", name)
 
 
-def _enumerations(text: str):
-    """Lists of single-token names: "A, B, and C", "A, B or C" (at least three)."""
+def _enumerations(text: str, spans):
+    """Lists of single-token names: "A, B, and C", "A, B or C" (at least three),
+    without the items that are part of a longer label ("Code Llama", "Gemma 2")."""
     for m in _LIST.finditer(text):
-        items = [x for x in _LIST_SPLIT.split(m.group(0)) if x]
+        items, at = [], m.start()
+        for item in _LIST_SPLIT.split(m.group(0)):
+            if item:
+                at = text.index(item, at)
+                if not any(s <= at and at + len(item) <= e and e - s > len(item) for s, e in spans):
+                    items.append(item)
+                at += len(item)
         if len(items) >= 3:
             yield items
 

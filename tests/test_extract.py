@@ -420,3 +420,13 @@ def test_a_two_word_long_form_is_not_the_name_in_other_papers(vocab):
 def test_a_titled_phrase_before_a_kind_noun_extends_a_label(ex):
     got = found(ex, "Dynamic Token Scheduling Strategies for GPUs")
     assert got == {"dynamic token scheduling": "Technique", "GPU": "Hardware"}
+
+
+def test_a_new_version_of_a_known_model_is_a_model_of_its_own(ex):
+    got = found(ex, "A Study", "We compare Mamba 2, Mamba-3 and LLaMA 13B; Mamba 2 x faster.")
+    assert got == {"Mamba 2": "Model", "Mamba-3": "Model", "LLaMA": "Model", "Mamba": "Model"}
+
+
+def test_an_enumeration_item_inside_a_longer_label_is_not_its_own_name(ex):
+    got = found(ex, "A Study", "We run T5, CLIP, Llama 2, and vLLM.")
+    assert got == {"T5": "Model", "CLIP": "Model", "Llama 2": "Model", "vLLM": "Software"}
