@@ -103,6 +103,7 @@ _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 _MODIFIER_SUFFIX = re.compile(
     r"-(?:based|like|related|scale|aware|bit|level|specific|style|free|agnostic|oriented|centric|"
     r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized|aided|initialized|"
+    r"stage|step|phase|tier|way|fold|"
     r"guided|assisted|inspired|compatible|native|intensive|bound|tuned|finetuned|trained|pretrained|distilled|quantized|pruned)$",
     re.IGNORECASE,
 )
@@ -454,6 +455,9 @@ class Extractor:
         # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text):
             family = sm["family"]
+            prev = _PREV_WORD.search(text, max(0, sm.start() - 30), sm.start())
+            if prev and self.vocab.head_nouns.get(fold(prev.group(1)), "Model") != "Model":
+                continue  # "the dataset BM-6B" counts pairs, not parameters
             if sm["version"]:
                 known = next(filter(None, (
                     self.vocab.lookup(f"{base}{sep}{sm['version']}")

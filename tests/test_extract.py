@@ -430,3 +430,8 @@ def test_a_new_version_of_a_known_model_is_a_model_of_its_own(ex):
 def test_an_enumeration_item_inside_a_longer_label_is_not_its_own_name(ex):
     got = found(ex, "A Study", "We run T5, CLIP, Llama 2, and vLLM.")
     assert got == {"T5": "Model", "CLIP": "Model", "Llama 2": "Model", "vLLM": "Software"}
+
+
+def test_counts_and_stages_are_not_names(ex):
+    assert "BM" not in found(ex, "A Study", "We introduce a bilingual dataset BM-6B of image-text pairs.")
+    assert "2-stage" not in found(ex, "A Study", "This paper introduces 2-stage backpropagation (2BP).")
