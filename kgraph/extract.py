@@ -128,6 +128,7 @@ _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
+_SLASHED_VERSIONS = re.compile(r"(?:/\d+(?:\.\d+)?(?![\w.]))*")
 _SPACED_VERSION = re.compile(r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers)\b)")
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -392,6 +393,10 @@ class Extractor:
                 add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
                 continue
             add(c.label, c.type, surface, _VOCAB)
+            for number in _SLASHED_VERSIONS.match(text, e)[0].split("/")[1:] if c.type == "Model" and c.label[-1].isdigit() else ():
+                other = self.vocab.lookup(re.sub(r"\d+(?:\.\d+)?$", number, c.label))
+                if other is not None and other.type == "Model":  # "Llama-2/3" names Llama 3 too
+                    add(other.label, other.type, number, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism

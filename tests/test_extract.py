@@ -23,6 +23,7 @@ kge:post-training_quantization a skos:Concept, kg:Technique ; skos:prefLabel "po
     skos:altLabel "PTQ"@en ; skos:broader kge:quantization .
 kge:LLaMA a skos:Concept, kg:Model ; skos:prefLabel "LLaMA"@en ; skos:altLabel "Llama"@en .
 kge:Llama_2 a skos:Concept, kg:Model ; skos:prefLabel "Llama 2"@en ; skos:hiddenLabel "Llama2"@en ; skos:broader kge:LLaMA .
+kge:Llama_3 a skos:Concept, kg:Model ; skos:prefLabel "Llama 3"@en ; skos:broader kge:LLaMA .
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
@@ -425,6 +426,7 @@ def test_a_titled_phrase_before_a_kind_noun_extends_a_label(ex):
 def test_a_new_version_of_a_known_model_is_a_model_of_its_own(ex):
     got = found(ex, "A Study", "We compare Mamba 2, Mamba-3 and LLaMA 13B; Mamba 2 x faster.")
     assert got == {"Mamba 2": "Model", "Mamba-3": "Model", "LLaMA": "Model", "Mamba": "Model"}
+    assert found(ex, "A Study", "We prune Llama-2/3 models.") == {"Llama 2": "Model", "Llama 3": "Model"}
 
 
 def test_an_enumeration_item_inside_a_longer_label_is_not_its_own_name(ex):
