@@ -1,6 +1,6 @@
 """Score kgraph's extraction against the gold set in bench/gold/.
 
-    python bench/evaluate.py                 # held-out part
+    python bench/evaluate.py                 # held-out parts (heldout, heldout2)
     python bench/evaluate.py --part dev -v   # development part, with misses and false hits
     python bench/evaluate.py --part dev,dev2 # several parts together
 
@@ -100,8 +100,8 @@ def report(tp, fp, fn) -> str:
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--part", default="heldout",
-                    help="gold files to score, comma-separated: heldout (default), dev, dev2, ...")
+    ap.add_argument("--part", default="heldout,heldout2",
+                    help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
     args = ap.parse_args(argv)
