@@ -45,9 +45,10 @@ _PROPOSED_BEFORE = re.compile(
     r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:propose|present|introduce|develop|design)[sd]?"
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
+# (possessive *+: a word never gives back letters, which halves the time)
 _ELLIPSIS = re.compile(
-    r"(?<![\w\-/])(?P<items>[a-z][\w\-]*(?:\s*,\s*[a-z][\w\-]*)*,?\s+(?:and|or)\s+[a-z][\w\-]*"
-    r"|[a-z][\w\-]*(?:/[a-z][\w\-]*)+)\s+(?P<head>[a-z][\w\-]*)"
+    r"(?<![\w\-/])(?P<items>[a-z][\w\-]*+(?:\s*,\s*[a-z][\w\-]*+)*,?\s+(?:and|or)\s+[a-z][\w\-]*+"
+    r"|[a-z][\w\-]*+(?:/[a-z][\w\-]*+)+)\s+(?P<head>[a-z][\w\-]*+)"
 )
 _PAREN_LIST = re.compile(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
@@ -55,7 +56,7 @@ _PAREN_LIST = re.compile(
 )
 _HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)\s*$")
 # "X outperforms vLLM by", "X achieves 2x speedup over FasterTransformer"
-_COMPARED = (r"\b[^.;]{0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
+_COMPARED = re.compile(r"\b[^.;]{0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
@@ -90,7 +91,9 @@ _NAMES_THEN_HEADS = re.compile(
 )
 _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
-_LAST_WORDS = re.compile(r"(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$")
+# the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
+# (an end-anchored search would try every start in the window)
+_LAST_WORDS_REVERSED = re.compile(r"\s*,?[\w\-]+(?:\s+[\w\-]+){0,7}")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
 _NAME_THEN_HEAD = re.compile(
@@ -116,7 +119,8 @@ _LIST = re.compile(
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
-_PREV_TOKEN = re.compile(r"(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$")
+# "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
+_PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
@@ -520,11 +524,11 @@ class Extractor:
                 prev = _word_before(text, at)
                 if prev is None:
                     break
-                word, opens_sentence = prev
-                inside_label = any(s <= word.start(1) and e == m.end() for s, e in vocab_spans)
-                if not inside_label and not self._is_modifier(word.group(1), title_case or opens_sentence):
+                word, word_start, opens_sentence = prev
+                inside_label = any(s <= word_start and e == m.end() for s, e in vocab_spans)
+                if not inside_label and not self._is_modifier(word, title_case or opens_sentence):
                     break  # (the words of a label the phrase extends, "model parallelism", always pass)
-                starts.append(word.start(1))
+                starts.append(word_start)
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
@@ -553,12 +557,12 @@ class Extractor:
                 prev = _word_before(text, start)
                 if prev is None:
                     break
-                word, opens_sentence = prev
-                inside_label = any(s <= word.start(1) and e == m.start() - 1 for s, e in spans)
-                if not inside_label and not self._is_modifier(word.group(1), title_case or opens_sentence, not words):
+                word, word_start, opens_sentence = prev
+                inside_label = any(s <= word_start and e == m.start() - 1 for s, e in spans)
+                if not inside_label and not self._is_modifier(word, title_case or opens_sentence, not words):
                     break
-                start = word.start(1)
-                words.insert(0, word.group(1).lower())
+                start = word_start
+                words.insert(0, word.lower())
             parts = re.split(r"[\s\-]+", " ".join(words))
             if len(parts) < 2 or _ADJECTIVE.search(parts[-1]) or parts[0] in _NUMBER_WORDS:
                 continue
@@ -584,7 +588,7 @@ class Extractor:
             if type_ is not None:
                 return type_
         votes = Counter()
-        for m in re.finditer(re.escape(name) + _COMPARED, abstract):
+        for m in _after_each(name, _COMPARED, abstract):
             known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))
             if known is not None and known.type in ("Software", "Model", "Technique", "Hardware"):
                 votes[known.type] += 1
@@ -636,7 +640,7 @@ class Extractor:
 
     def _after_modifier(self, text: str, start: int) -> bool:
         prev = _word_before(text, start)
-        return prev is not None and self._is_modifier(prev[0].group(1), text[start].isupper() or prev[1])
+        return prev is not None and self._is_modifier(prev[0], text[start].isupper() or prev[2])
 
     def _is_modifier(self, word: str, title_case: bool, head: bool = False) -> bool:
         """An ordinary word that can open a technique's name (or, with ``head``,
@@ -767,11 +771,11 @@ class Extractor:
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
         for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
-            desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
-            candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc.group(0))) if desc else None))
+            desc = _last_words(abstract, m.start())
+            candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc)) if desc else None))
         for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
-            desc = _LAST_WORDS.search(abstract, max(0, m.start() - 100), m.start())
-            candidates.append((m["name"], self.head_type_at_end(desc.group(0)) if desc else None))
+            desc = _last_words(abstract, m.start())
+            candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:
@@ -834,21 +838,51 @@ class Extractor:
                 del mentions[key]
 
 
+def _after_each(name: str, pattern: re.Pattern, text: str):
+    """Matches of ``pattern`` right after each occurrence of ``name`` (as
+    ``re.finditer(re.escape(name) + pattern.pattern, text)`` finds them,
+    without compiling a pattern per name)."""
+    at = text.find(name)
+    while at >= 0:
+        m = pattern.match(text, at + len(name))
+        if m:
+            yield m
+            at = text.find(name, m.end())
+        else:
+            at = text.find(name, at + 1)
+
+
+def _last_words(text: str, at: int) -> str | None:
+    """Up to eight words just before ``at`` (within 100 characters), or None."""
+    window = text[max(0, at - 100) : at]
+    m = _LAST_WORDS_REVERSED.match(window[::-1])
+    return window[len(window) - m.end() :] if m else None
+
+
 def _word_before(text: str, at: int):
-    """(match of the word just before ``at`` on its line, whether that word
-    opens a sentence), or None."""
-    prev = _PREV_TOKEN.search(text, max(0, at - 40), at)
-    if prev is None:
+    """(the word just before ``at`` on its line, where it starts, whether it
+    opens a sentence), or None. Read backwards: an end-anchored search
+    would try every start in the window."""
+    low = max(0, at - 40)
+    window = text[max(0, low - 1) : at][::-1]
+    m = _PREV_TOKEN_REVERSED.match(window)
+    if m is None or at - m.end(1) < low:
         return None
-    return prev, _SENTENCE_START.search(text, max(0, prev.start(1) - 3), prev.start(1)) is not None
+    start = at - m.end(1)
+    return m.group(1)[::-1], start, _SENTENCE_START.search(text, max(0, start - 3), start) is not None
 
 
 def _introduces(abstract: str, name: str) -> bool:
     """Whether the abstract introduces ``name`` ("We introduce Monarch Mixer")."""
-    return re.search(
-        r"\b(?:we|this paper|this work)\s+(?:\w+\s+)?(?:propose|present|introduce|develop)[sd]?\s+"
-        + re.escape(name) + r"\b", abstract, re.IGNORECASE
-    ) is not None
+    lower, key = abstract.lower(), name.lower()
+    at = lower.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (end == len(lower) or not (lower[end].isalnum() or lower[end] == "_")) and \
+                _PROPOSED_BEFORE.search(abstract, max(0, at - 80), at):
+            return True
+        at = lower.find(key, at + 1)
+    return False
 
 
 def _able(word: str) -> bool:
