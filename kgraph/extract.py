@@ -313,6 +313,8 @@ class Extractor:
                 described = _APPOSITIVE_RE.match(text, sf_end)
                 if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
                     type_ = self.head_type(described["desc"])
+                if type_ is None and self._named_method(long_form, sf):
+                    type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
                 if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     vetoed.add(fold(sf_clean))
@@ -637,6 +639,17 @@ class Extractor:
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
             ):
                 yield token, m.start(), m.end()
+
+    def _named_method(self, long_form: str, short_form: str) -> bool:
+        """Whether an acronym's long form without a head noun is the proper name
+        of a method: every word capitalised, one short form (not "LLMs"), and
+        not a measure ("Generalization Gap")."""
+        words = [w for w in re.split(r"[\s\-]+", long_form) if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
+        if len(words) < 2 or not all(w[0].isupper() for w in words):
+            return False
+        if short_form.endswith("s") and short_form[:-1].isupper():
+            return False
+        return fold(words[-1]) not in self.vocab.measure_nouns
 
     def _after_modifier(self, text: str, start: int) -> bool:
         prev = _word_before(text, start)
@@ -1031,13 +1044,19 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
     # Names discovered in one paper are mentions wherever else they are written.
     if entities:
         # (not by a name the vocabulary gives something else: a paper's own DSP is no DSP elsewhere;
-        # nor by a spelled-out form of two words, which elsewhere is a phrase: "parallel drafts")
+        # nor by a spelled-out form of two words, which elsewhere is a phrase: "parallel drafts";
+        # nor by two letters, which elsewhere mean something else: "MF")
+        by_label: dict[str, Concept] = {}
+        forms_of: dict[str, tuple[str, ...]] = {}
+        for c in entities.values():
+            forms = [f for f in (c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2))
+                     if len(f) > 2]
+            if forms and forms[0] not in by_label:
+                by_label[forms[0]] = c
+                forms_of[forms[0]] = tuple(forms[1:])
         matchers = compile_matchers(
-            Concept(c.label, c.type, tuple(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2),
-                    from_vocabulary=False)
-            for c in entities.values()
+            Concept(label, c.type, forms_of[label], from_vocabulary=False) for label, c in by_label.items()
         )
-        by_label = {c.label: c for c in entities.values()}
         for p in papers:
             mentions = per_paper[p.id]
             text = f"{p.title}\n{p.abstract}"

@@ -54,6 +54,7 @@ class Vocabulary:
     phrase_heads: dict[str, str] = field(default_factory=dict)  # folded head of "<modifiers> <head>" names -> type
     not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
+    measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -166,6 +167,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     phrase_heads: dict[str, str] = {}
     not_modifiers: set[str] = set()
     kind_nouns: set[str] = set()
+    measure_nouns: set[str] = set()
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
@@ -182,10 +184,12 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             not_modifiers.add(o.lower())
         elif p == ONTOLOGY + "kindNoun":
             kind_nouns.add(fold(o))
+        elif p == ONTOLOGY + "measureNoun":
+            measure_nouns.add(fold(o))
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
     return Vocabulary(
         concepts, head_nouns, frozenset(not_entities), prose, phrase_heads,
-        frozenset(not_modifiers), frozenset(kind_nouns),
+        frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns),
     )
 
 

@@ -437,3 +437,18 @@ def test_an_enumeration_item_inside_a_longer_label_is_not_its_own_name(ex):
 def test_counts_and_stages_are_not_names(ex):
     assert "BM" not in found(ex, "A Study", "We introduce a bilingual dataset BM-6B of image-text pairs.")
     assert "2-stage" not in found(ex, "A Study", "This paper introduces 2-stage backpropagation (2BP).")
+
+
+def test_an_acronym_spelling_out_a_capitalised_name_is_a_method(ex):
+    got = found(ex, "A Study", "We attack with Greedy Coordinate Gradient (GCG) and report the Generalization Gap (GG).")
+    assert got == {"GCG": "Technique"}
+    assert "LLM" not in found(ex, "A Study", "Many Large Language Models (LLMs) exist.")
+
+
+def test_two_letter_names_stay_in_their_paper(vocab):
+    papers = [
+        Paper("A Study of Training", "We compare backpropagation with Mono-Forward (MF) training."),
+        Paper("Another Study", "We use MF here and MF there."),
+    ]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert "mf" in mentions[papers[0].id] and "mf" not in mentions[papers[1].id]
