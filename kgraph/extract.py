@@ -124,6 +124,7 @@ _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
+_GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -132,7 +133,11 @@ _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
-_SLASHED_VERSIONS = re.compile(r"(?:/\d+(?:\.\d+)?(?![\w.]))*")
+# the versions or product numbers that follow a name ending in one
+_LAST_NUMBER = re.compile(r"[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$")
+_MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
+_MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)[A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}(?!\w|\.\d))*")
+_SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
 _SPACED_VERSION = re.compile(r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers)\b)")
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -274,6 +279,7 @@ class Extractor:
         this paper alone, so papers can be extracted in any order or process."""
         vetoed: set[str] = set()
         text = _URL.sub(lambda m: " " * len(m.group(0)), f"{title}\n{abstract}" if abstract else title)
+        text = _GLUED_COUNT.sub(r"\1 ", text)  # "8xA800": eight A800s
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
         covered: list[tuple[int, int]] = []  # spans already explained
@@ -393,16 +399,16 @@ class Extractor:
                 else:
                     short = name.split(" ", 1)[1] if name.split(" ", 1)[0] in self.vendors and " " in name else name
                     add(short, "Hardware", name, _PATTERN, alts=(name,))
+                for other, form in self._siblings(text, sku.end(), name, "Hardware"):
+                    add(other.label, other.type, form, _VOCAB)
                 continue
             version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
             if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
                 add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
                 continue
             add(c.label, c.type, surface, _VOCAB)
-            for number in _SLASHED_VERSIONS.match(text, e)[0].split("/")[1:] if c.type == "Model" and c.label[-1].isdigit() else ():
-                other = self.vocab.lookup(re.sub(r"\d+(?:\.\d+)?$", number, c.label))
-                if other is not None and other.type == "Model":  # "Llama-2/3" names Llama 3 too
-                    add(other.label, other.type, number, _VOCAB)
+            for other, form in self._siblings(text, e, surface, c.type):
+                add(other.label, other.type, form, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
                 add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism
@@ -639,6 +645,20 @@ class Extractor:
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
             ):
                 yield token, m.start(), m.end()
+
+    def _siblings(self, text: str, end: int, surface: str, type_: str):
+        """(concept, form) for the versions or product numbers listed right after a
+        model's or a device's name ending in one: "Llama-2/3", "DeepSeek V2/V3/R1",
+        "RTX 6000, 4090, 3090" name Llama 3, DeepSeek-V3 and R1, RTX 4090 and 3090."""
+        pattern = {"Model": _MORE_VERSIONS, "Hardware": _MORE_SKUS}.get(type_)
+        last = _LAST_NUMBER.search(surface)
+        if pattern is None or last is None:
+            return
+        for number in _SIBLING.findall(pattern.match(text, end).group(0)):
+            form = surface[: last.start()] + number
+            other = self.vocab.lookup(form)
+            if other is not None and other.type == type_:
+                yield other, form
 
     def _named_method(self, long_form: str, short_form: str) -> bool:
         """Whether an acronym's long form without a head noun is the proper name

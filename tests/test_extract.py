@@ -17,6 +17,7 @@ kge:Hopper a skos:Concept, kg:Hardware ; skos:prefLabel "Hopper"@en ; skos:broad
 kge:NVIDIA_H100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA H100"@en ; skos:altLabel "H100"@en ; skos:broader kge:Hopper .
 kge:NVIDIA a skos:Concept, kg:Organization ; skos:prefLabel "NVIDIA"@en .
 kge:NVIDIA_A100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA A100"@en ; skos:altLabel "A100"@en ; skos:broader kge:GPU .
+kge:NVIDIA_A800 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA A800"@en ; skos:altLabel "A800"@en ; skos:broader kge:GPU .
 kge:mixture-of-experts a skos:Concept, kg:Technique ; skos:prefLabel "mixture-of-experts"@en ; skos:altLabel "MoE"@en .
 kge:quantization a skos:Concept, kg:Technique ; skos:prefLabel "quantization"@en .
 kge:post-training_quantization a skos:Concept, kg:Technique ; skos:prefLabel "post-training quantization"@en ;
@@ -452,3 +453,9 @@ def test_two_letter_names_stay_in_their_paper(vocab):
     ]
     mentions, _ = extract_corpus(papers, vocab)
     assert "mf" in mentions[papers[0].id] and "mf" not in mentions[papers[1].id]
+
+
+def test_versions_and_product_numbers_listed_after_a_name(ex):
+    assert found(ex, "A Study", "We use Llama-2/3.") == {"Llama 2": "Model", "Llama 3": "Model"}
+    got = found(ex, "A Study", "We train on 8xA800 nodes, A100 and 800 GPUs.")
+    assert got == {"NVIDIA A800": "Hardware", "NVIDIA A100": "Hardware", "GPU": "Hardware"}
