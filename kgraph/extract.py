@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary
+from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary, verb_forms
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -124,6 +124,7 @@ _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
+_NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -366,6 +367,7 @@ class Extractor:
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
         vocab_spans = [(s, e) for s, e, _, _ in matches]
+        match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
         for name, s, e in self._coined_models(text, vocab_spans):
@@ -387,6 +389,9 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface):
                 continue
+            if c.type == "Technique" and _participle_of(surface, c) and _NEXT_WORD_GAP.match(text, e) \
+                    and match_starts.get(_NEXT_WORD_GAP.match(text, e).end()) == "Technique":
+                continue  # "tiled matrix multiplication", "sharded data parallelism": one narrower technique
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
             generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
@@ -916,6 +921,11 @@ def _introduces(abstract: str, name: str) -> bool:
             return True
         at = lower.find(key, at + 1)
     return False
+
+
+def _participle_of(surface: str, concept: Concept) -> bool:
+    """Whether a matched surface is a participle of the technique ("tiled" for tiling)."""
+    return surface.lower() in {v.lower() for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
 
 
 def _able(word: str) -> bool:

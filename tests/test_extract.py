@@ -33,6 +33,7 @@ kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data paralle
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
 kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
+kge:prompting a skos:Concept, kg:Technique ; skos:prefLabel "prompting"@en .
 """
 
 
@@ -459,3 +460,13 @@ def test_versions_and_product_numbers_listed_after_a_name(ex):
     assert found(ex, "A Study", "We use Llama-2/3.") == {"Llama 2": "Model", "Llama 3": "Model"}
     got = found(ex, "A Study", "We train on 8xA800 nodes, A100 and 800 GPUs.")
     assert got == {"NVIDIA A800": "Hardware", "NVIDIA A100": "Hardware", "GPU": "Hardware"}
+
+
+def test_a_participle_before_a_technique_names_one_narrower_technique(ex):
+    assert found(ex, "A Study", "We run quantized models.") == {"quantization": "Technique"}
+    assert found(ex, "A Study", "We study fine-tuned pipeline parallelism.") == {"pipeline parallelism": "Technique"}
+
+
+def test_prompted_in_the_sense_of_caused_is_prose(ex):
+    assert found(ex, "A Study", "Costs have prompted interest. Models are prompted to answer.") == {}
+    assert found(ex, "A Study", "We use prompted models.") == {"prompting": "Technique"}
