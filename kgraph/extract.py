@@ -144,6 +144,7 @@ _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompile
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 # the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|parallel|order|rank|time|grained|level|stage|step|style)$")
+_USING_BEFORE = re.compile(r"\b(?:via|using|through|leveraging|employing|adopting|applying|with)\s+$", re.I)
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
@@ -546,7 +547,8 @@ class Extractor:
             for start in reversed(starts):
                 surface = text[start : m.end()]
                 if (start >= title_end and lower.count(surface.lower()) < 2
-                        and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
+                        and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
+                        and not _USING_BEFORE.search(text, max(0, start - 14), start)):
                     continue
                 if any(s < start < e or (s <= start and m.end() <= e) for s, e in vocab_spans):
                     break  # part of a longer label, or an acronym's spelled-out form

@@ -470,3 +470,9 @@ def test_a_participle_before_a_technique_names_one_narrower_technique(ex):
 def test_prompted_in_the_sense_of_caused_is_prose(ex):
     assert found(ex, "A Study", "Costs have prompted interest. Models are prompted to answer.") == {}
     assert found(ex, "A Study", "We use prompted models.") == {"prompting": "Technique"}
+
+
+def test_a_technique_phrase_the_paper_uses_via_a_preposition(ex):
+    got = found(ex, "A Study", "We cut latency via sparse expert routing.")
+    assert got.get("sparse expert routing") == "Technique"
+    assert "sparse expert routing" not in found(ex, "A Study", "Others study sparse expert routing.")
