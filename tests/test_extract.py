@@ -476,3 +476,7 @@ def test_a_technique_phrase_the_paper_uses_via_a_preposition(ex):
     got = found(ex, "A Study", "We cut latency via sparse expert routing.")
     assert got.get("sparse expert routing") == "Technique"
     assert "sparse expert routing" not in found(ex, "A Study", "Others study sparse expert routing.")
+
+
+def test_a_known_model_with_its_backbone_named_is_not_a_new_model(ex):
+    assert found(ex, "A Study", "We test Mamba-T5 and ZorbT5.") == {"Mamba": "Model", "T5": "Model", "ZorbT5": "Model"}
