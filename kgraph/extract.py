@@ -638,7 +638,7 @@ class Extractor:
             family = _VERSION_SUFFIX.sub("", token)
             if family != token:
                 known = self.vocab.lookup(family)
-                if known is not None and known.type == "Model":
+                if known is not None and known.type == "Model" and self.vocab.lookup(token[len(family):].lstrip("-")) is None:
                     number = re.sub(r"^-?[A-Za-z]?", "", token[len(family):])
                     named = self.vocab.lookup(f"{known.label} {number}")  # "LLaMav2" is Llama 2
                     yield (named.label if named is not None else token), m.start(), m.end()
