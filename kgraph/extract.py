@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary, verb_forms
+from .vocabulary import Concept, Vocabulary, _lower_same_length, compile_matchers, load_vocabulary, verb_forms
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -126,6 +126,7 @@ _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
+_URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -280,7 +281,9 @@ class Extractor:
         non-entities ("Large Language Models (LLMs)"). The result depends on
         this paper alone, so papers can be extracted in any order or process."""
         vetoed: set[str] = set()
-        text = _URL.sub(lambda m: " " * len(m.group(0)), f"{title}\n{abstract}" if abstract else title)
+        text = f"{title}\n{abstract}" if abstract else title
+        if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
+            text = _URL.sub(lambda m: " " * len(m.group(0)), text)
         text = _GLUED_COUNT.sub(r"\1 ", text)  # "8xA800": eight A800s
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
@@ -524,10 +527,10 @@ class Extractor:
         if self._phrase_head_re is None:
             heads = sorted(self.vocab.phrase_heads, key=len, reverse=True)
             alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
-            self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])", re.IGNORECASE)
-        lower = text.lower()
-        for m in self._phrase_head_re.finditer(text):
-            head = m.group(0)
+            self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])")
+        lower = _lower_same_length(text)  # matched as lower case: twice as fast as IGNORECASE
+        for m in self._phrase_head_re.finditer(lower):
+            head = text[m.start() : m.end()]
             following = _NEXT_WORD.match(text, m.end())
             if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
                 continue  # "a temporal fusion framework" names a framework
@@ -564,9 +567,9 @@ class Extractor:
         if self._kind_re is None:
             forms = {f for k in self.vocab.kind_nouns for f in (k, k[:-1] + "ies" if k.endswith("y") else k + "s")}
             kinds = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
-            self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?![\w\-])", re.IGNORECASE)
-        for m in self._kind_re.finditer(text):
-            title_case = m.group(0)[0].isupper()
+            self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?![\w\-])")
+        for m in self._kind_re.finditer(_lower_same_length(text)):
+            title_case = text[m.start()].isupper()
             start, words = m.start(), []
             while len(words) < 4:
                 prev = _word_before(text, start)
