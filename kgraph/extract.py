@@ -100,7 +100,7 @@ _NAME_THEN_HEAD = re.compile(
     r"(?<![\w-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
 )
 # "SpecExec (Speculative Execution)": a name followed by its expansion
-_NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
+_NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]+\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 # "MoE-based", "4-bit", "BERT-like": modifiers, not names
 _MODIFIER_SUFFIX = re.compile(
