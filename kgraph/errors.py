@@ -23,6 +23,9 @@ class OutputError(KgraphError):
         self.path, self.reason = path, reason
         super().__init__(f"{path}: {reason}")
 
+    def __reduce__(self):  # pickled whole, as from a process writing an output
+        return type(self), (self.path, self.reason)
+
 
 class GraphNotFound(KgraphError):
     """No built graph where one was expected."""

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
+import pickle
+import signal
 import sys
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -109,6 +113,87 @@ def gc_paused():
             gc.enable()
 
 
+def _timed(function, *args):
+    """``function(*args)`` and the seconds it took."""
+    start = time.perf_counter()
+    return function(*args), time.perf_counter() - start
+
+
+class Background:
+    """``function(*args)`` run in a forked child process, beside what the
+    caller does meanwhile; ``result()`` waits for its value or raises its
+    exception. The child shares the parent's memory as it was at the fork,
+    so nothing is copied to it; only the result comes back (pickled). Where
+    the platform does not fork, the function runs in ``result()``. Leaving
+    the ``with`` block before ``result()`` kills the child."""
+
+    def __init__(self, function, *args):
+        self._call, self._pid, self._read = (function, args), None, None
+        if hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            read, write = os.pipe()
+            self._pid = os.fork()
+            if self._pid == 0:
+                os.close(read)
+                _report(write, function, args)  # never returns
+            os.close(write)
+            self._read = read
+
+    def result(self):
+        if self._pid is None:
+            function, args = self._call
+            return function(*args)
+        f, self._read = os.fdopen(self._read, "rb"), None
+        with f:
+            data = f.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if not data:
+            raise RuntimeError(f"a background process died ({_exit_reason(status)})")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        return value
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None
+
+
+def _report(fd: int, function, args) -> None:
+    """In a forked child: run ``function(*args)``, write (ok, value or
+    exception) pickled to ``fd`` and exit without running the parent's exit
+    handlers."""
+    try:
+        try:
+            data = pickle.dumps((True, function(*args)))
+        except BaseException as e:
+            try:
+                data = pickle.dumps((False, e))
+                pickle.loads(data)
+            except Exception:  # an exception that does not survive pickling goes as text
+                data = pickle.dumps((False, RuntimeError("".join(traceback.format_exception(e)))))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    finally:
+        os._exit(0)
+
+
+def _exit_reason(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit code {os.waitstatus_to_exitcode(status)}"
+
+
 class _Mention(NamedTuple):
     """What the graph keeps of an ``extract.Mention``."""
 
@@ -163,20 +248,21 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
     with atomic_paths(outputs) as temps, gc_paused():
         t = time.perf_counter()
-        triples = write_turtle(G, temps[0])
-        timings["rdf"] = time.perf_counter() - t
-        t = time.perf_counter()
-        try:
-            write_index(G, temps[1], source=str(outputs[0]))
-        except sqlite3.Error as e:
-            raise OutputError(outputs[1], f"cannot write ({e})") from None
-        timings["index"] = time.perf_counter() - t
-        if html:
-            from .render import write_html
+        # the Turtle, the longest to write, is written beside the index and the page
+        with Background(_timed, write_turtle, G, temps[0]) as turtle:
+            try:
+                write_index(G, temps[1], source=str(outputs[0]))
+            except sqlite3.Error as e:
+                raise OutputError(outputs[1], f"cannot write ({e})") from None
+            timings["index"] = time.perf_counter() - t
+            if html:
+                from .render import write_html
 
-            t = time.perf_counter()
-            write_html(G, temps[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
-            timings["html"] = time.perf_counter() - t
+                t_html = time.perf_counter()
+                write_html(G, temps[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
+                timings["html"] = time.perf_counter() - t_html
+            triples, timings["rdf"] = turtle.result()
+        timings["outputs"] = time.perf_counter() - t
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
         if d["kind"] == "entity":

@@ -1,4 +1,5 @@
 """Parallel and cached extraction give exactly what a single process gives."""
+import os
 import shutil
 
 import pytest
@@ -7,7 +8,8 @@ from conftest import run
 from kgraph.extract import extract_corpus
 from kgraph.ingest import Paper, merge_papers, read_listings
 from kgraph.parallel import extract_papers
-from kgraph.pipeline import build
+from kgraph.errors import OutputError
+from kgraph.pipeline import Background, build
 
 OUTPUTS = ("graph.ttl", "index.sqlite", "graph.html")
 
@@ -149,3 +151,49 @@ def test_progress_bar_on_a_terminal_only(tmp_path, seeds):
     shown = stderr_on_a_terminal()
     assert "Extracting" in shown and "418/418" in shown and "papers/s" in shown
     assert stderr_on_a_terminal("--quiet") == ""
+
+
+# -- Background: the Turtle is written by a forked child beside the index ------
+
+
+def _fail_to_write(path):
+    raise OutputError(path, "cannot write (No space left on device)")
+
+
+class _Unpicklable(Exception):
+    def __reduce__(self):
+        raise TypeError("no")
+
+
+def _raise_unpicklable():
+    raise _Unpicklable("lost")
+
+
+def _pid_and_length(items):
+    return os.getpid(), len(items)
+
+
+def test_background_runs_in_another_process_on_the_parents_memory():
+    triples = [("s", "p", str(i)) for i in range(1000)]  # never pickled to the child
+    with Background(_pid_and_length, triples) as child:
+        pid, length = child.result()
+    assert (pid != os.getpid(), length) == (True, 1000)
+
+
+def test_background_raises_the_childs_error_in_the_parent(tmp_path):
+    with Background(_fail_to_write, tmp_path / "x.ttl") as child:
+        with pytest.raises(OutputError) as e:
+            child.result()
+    assert (e.value.path, e.value.reason) == (tmp_path / "x.ttl", "cannot write (No space left on device)")
+    with Background(_raise_unpicklable) as child:
+        with pytest.raises(RuntimeError, match="_Unpicklable: lost"):
+            child.result()
+
+
+def test_leaving_the_block_early_kills_the_child(tmp_path):
+    import time
+
+    with pytest.raises(KeyboardInterrupt):
+        with Background(time.sleep, 60) as child:
+            raise KeyboardInterrupt
+    assert child._pid is None  # reaped: os.waitpid returned
