@@ -1017,12 +1017,15 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
     return settle(papers, per_paper, extractor.vetoed, extractor.vocab)
 
 
-def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], vocab: Vocabulary):
+def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], vocab: Vocabulary, *,
+           jobs: int = 1):
     """The corpus-wide passes over per-paper results (``Extractor.extract_paper``):
     short forms some paper vetoed are dropped, spellings of one name merged,
     one type and label settled per discovered entity, and discovered names
-    found in every paper. Changes ``per_paper`` in place; returns it with
-    every concept by folded label."""
+    found in every paper (by ``jobs`` processes). Changes ``per_paper`` in
+    place; returns it with every concept by folded label."""
+    from .parallel import in_parts
+
     extractor = Extractor(vocab)
     for mentions in per_paper.values():
         for key in [k for k in mentions if k in vetoed and k not in vocab.concepts]:
@@ -1095,11 +1098,15 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
         matchers = compile_matchers(
             Concept(label, c.type, forms_of[label], from_vocabulary=False) for label, c in by_label.items()
         )
-        for p in papers:
+
+        def found_in(part):
+            return [[(c.label, surface) for _, _, c, surface in
+                     extractor.match_vocabulary(f"{p.title}\n{p.abstract}", matchers)] for p in part]
+
+        for p, found in zip(papers, in_parts(found_in, papers, jobs)):
             mentions = per_paper[p.id]
-            text = f"{p.title}\n{p.abstract}"
-            for s, e, c, surface in extractor.match_vocabulary(text, matchers):
-                concept = by_label[c.label]
+            for label, surface in found:
+                concept = by_label[label]
                 m = mentions.get(concept.key)
                 if m is None:
                     mentions[concept.key] = Mention(concept.key, concept.label, concept.type, {surface}, evidence=_PATTERN)

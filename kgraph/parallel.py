@@ -6,12 +6,20 @@ that depends on that paper alone) followed by ``extract.settle``, the
 corpus-wide passes. Here the papers are extracted in worker processes (or
 taken from the cache); the parent unions the short forms they veto and
 calls ``extract.settle`` on the results in corpus order.
+
+``Background`` and ``in_parts`` run work in forked children that share the
+parent's memory (the discovered names' matching in ``settle``, the Turtle
+written beside the index), so that nothing but results is pickled.
 """
 from __future__ import annotations
 
 import os
+import pickle
+import signal
+import sys
+import traceback
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import nullcontext
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 
 from .cache import text_key
@@ -46,13 +54,108 @@ _worker_extractor = None
 
 def _start_worker(vocabulary) -> None:
     global _worker_extractor
+    import gc
+
     from .extract import Extractor
 
+    # Forked from a build that pauses the collector: collect here, but never
+    # walk (and so copy) the objects inherited from the parent.
+    gc.freeze()
+    gc.enable()
     _worker_extractor = Extractor(vocabulary)
 
 
 def _extract_chunk(texts) -> list[PaperResult]:
     return [extract_one(_worker_extractor, t, a) for t, a in texts]
+
+
+def in_parts(function, items: list, jobs: int) -> list:
+    """``function(part)`` (a list) for ``jobs`` consecutive parts of
+    ``items``, concatenated: the first part in this process, the others at
+    the same time in forked children (``Background``)."""
+    size = -(-len(items) // max(jobs, 1)) or 1
+    parts = [items[i : i + size] for i in range(0, len(items), size)]
+    with ExitStack() as stack:
+        children = [stack.enter_context(Background(function, part)) for part in parts[1:]]
+        found = function(parts[0]) if parts else []
+        for child in children:
+            found += child.result()
+    return found
+
+
+class Background:
+    """``function(*args)`` run in a forked child process, beside what the
+    caller does meanwhile; ``result()`` waits for its value or raises its
+    exception. The child shares the parent's memory as it was at the fork,
+    so nothing is copied to it; only the result comes back (pickled). Where
+    the platform does not fork, the function runs in ``result()``. Leaving
+    the ``with`` block before ``result()`` kills the child."""
+
+    def __init__(self, function, *args):
+        self._call, self._pid, self._read = (function, args), None, None
+        if hasattr(os, "fork"):
+            sys.stdout.flush()
+            sys.stderr.flush()
+            read, write = os.pipe()
+            self._pid = os.fork()
+            if self._pid == 0:
+                os.close(read)
+                _report(write, function, args)  # never returns
+            os.close(write)
+            self._read = read
+
+    def result(self):
+        if self._pid is None:
+            function, args = self._call
+            return function(*args)
+        f, self._read = os.fdopen(self._read, "rb"), None
+        with f:
+            data = f.read()
+        _, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if not data:
+            raise RuntimeError(f"a background process died ({_exit_reason(status)})")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        return value
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        if self._pid is not None:
+            os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._read is not None:
+            os.close(self._read)
+            self._read = None
+
+
+def _report(fd: int, function, args) -> None:
+    """In a forked child: run ``function(*args)``, write (ok, value or
+    exception) pickled to ``fd`` and exit without running the parent's exit
+    handlers."""
+    try:
+        try:
+            data = pickle.dumps((True, function(*args)))
+        except BaseException as e:
+            try:
+                data = pickle.dumps((False, e))
+                pickle.loads(data)
+            except Exception:  # an exception that does not survive pickling goes as text
+                data = pickle.dumps((False, RuntimeError("".join(traceback.format_exception(e)))))
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+    finally:
+        os._exit(0)
+
+
+def _exit_reason(status: int) -> str:
+    if os.WIFSIGNALED(status):
+        return f"killed by signal {os.WTERMSIG(status)}"
+    return f"exit code {os.waitstatus_to_exitcode(status)}"
 
 
 def default_jobs() -> int:
@@ -124,7 +227,8 @@ def extract_papers(papers, *, vocabulary=None, jobs: int = 1, cached: dict | Non
         per_paper[p.id] = r.mentions
         vetoed |= r.vetoed
     del fresh, cached
-    mentions, concepts = settle(papers, per_paper, vetoed, extractor.vocab)
+    mentions, concepts = settle(papers, per_paper, vetoed, extractor.vocab,
+                                jobs=jobs if len(papers) >= MIN_PARALLEL else 1)
     timings["settle"] = time.perf_counter() - start
     return mentions, concepts, stats
 

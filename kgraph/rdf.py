@@ -21,6 +21,7 @@ import hashlib
 import io
 import os
 import re
+from operator import itemgetter
 from pathlib import Path
 
 from .errors import KgraphError, OutputError
@@ -127,7 +128,7 @@ def subject_rows(G):
     streams out without a list of millions of triples.
     """
     makers = _row_makers(G)
-    for subject, kind, a, b in _subjects(G):
+    for subject, kind, a, b, _ in _subjects(G):
         yield subject, makers[kind](a, b)
 
 
@@ -136,19 +137,25 @@ _INTEGER, _DECIMAL = _XSD + "integer", _XSD + "decimal"
 
 
 def _subjects(G) -> list[tuple]:
-    """(subject IRI, kind, a, b) for every subject of the graph's RDF, sorted:
-    kind "paper" or "entity" with the node and None, "mention" with the
-    paper and the entity, "comention" with the two entities in order."""
+    """(subject IRI, kind, a, b, edge data) for every subject of the graph's
+    RDF, sorted: kind "paper" or "entity" with the node, None and None;
+    "mention" with the paper, the entity and their edge's data; "comention"
+    with the two entities in order and their edge's data."""
     kinds = {node: d["kind"] for node, d in G.nodes(data=True)}
-    subjects = [(node, kind, node, None) for node, kind in kinds.items()]
-    for u, v in G.edges():
-        if kinds[u] == "paper" or kinds[v] == "paper":
-            paper, entity = (u, v) if kinds[u] == "paper" else (v, u)
-            subjects.append((mention_iri(paper, entity), "mention", paper, entity))
-        else:
-            x, y = (u, v) if u < v else (v, u)
-            subjects.append((comention_iri(x, y), "comention", x, y))
-    subjects.sort(key=lambda item: item[0])
+    subjects = [(node, kind, node, None, None) for node, kind in kinds.items()]
+    done = set()  # nodes whose edges are listed
+    for u, links in G.adjacency():
+        for v, d in links.items():
+            if v in done:
+                continue
+            if kinds[u] == "paper" or kinds[v] == "paper":
+                paper, entity = (u, v) if kinds[u] == "paper" else (v, u)
+                subjects.append((mention_iri(paper, entity), "mention", paper, entity, d))
+            else:
+                x, y = (u, v) if u < v else (v, u)
+                subjects.append((comention_iri(x, y), "comention", x, y, d))
+        done.add(u)
+    subjects.sort(key=itemgetter(0))
     return subjects
 
 
@@ -251,6 +258,7 @@ def write_turtle(G, output) -> int:
 def _write_turtle(G, out) -> int:
     names = _TurtleNames()
     suffixes = _LiteralSuffixes(names)
+    quoted = _QuotedStrings()
 
     def literal(value: str, tag: str) -> str:
         if not tag:
@@ -274,36 +282,32 @@ def _write_turtle(G, out) -> int:
 
     # Mentions and co-mentions, most of the subjects, are written from
     # templates; the general way above gives the same text, only slower.
-    mention = _block_template({"": "type", _PROV + "wasDerivedFrom": "paper", _KG + "entity": "entity",
-                               _KG + "matchedText": "matched"}).format
-    comention = _block_template({"": "type", _KG + "entity": "entities", _KG + "weight": "weight",
-                                 _KG + "associationStrength": "association",
-                                 _PROV + "wasDerivedFrom": "papers"}).format
-    mention_type, comention_type = names[_KG + "Mention"], names[_KG + "CoMention"]
+    mention = _block_template(names, {"": names[_KG + "Mention"]}, _PROV + "wasDerivedFrom", _KG + "entity",
+                              _KG + "matchedText")
+    comention = _block_template(names, {"": names[_KG + "CoMention"]}, _KG + "entity", _KG + "weight",
+                                _KG + "associationStrength", _PROV + "wasDerivedFrom")
     # their IRIs end in a hex digest, a local name that needs no escape
     mention_name, comention_name = _PREFIX_OF[MENTION] + ":", _PREFIX_OF[COMENTION] + ":"
     mention_cut, comention_cut = len(MENTION), len(COMENTION)
+    name_of, quote = names.__getitem__, quoted.__getitem__
     makers = _row_makers(G)
-    adjacency = dict(G.adjacency())
+    subjects = _subjects(G)
+    if subjects:
+        out.write(turtle_prefix_lines().encode("utf-8"))
     chunk: list[str] = []
     count = 0
-    for subject, kind, a, b in _subjects(G):
-        if not count:
-            out.write(turtle_prefix_lines().encode("utf-8"))
-        d = adjacency[a].get(b) if b is not None else None
-        if kind == "comention" and d["papers"] and a != b:
+    for subject, kind, a, b, d in subjects:
+        if kind == "comention" and a != b and d["papers"]:
             papers = sorted(set(d["papers"]))
             chunk.append(comention(
-                s=comention_name + subject[comention_cut:], type=comention_type,
-                entities=names[a] + " , " + names[b], weight=literal(str(d["weight"]), _INTEGER),
-                association=literal(decimal_lexical(d["association"]), _DECIMAL),
-                papers=" , ".join([names[p] for p in papers])))
+                comention_name + subject[comention_cut:], names[a] + " , " + names[b],
+                literal(str(d["weight"]), _INTEGER), literal(decimal_lexical(d["association"]), _DECIMAL),
+                " , ".join(map(name_of, papers))))
             count += 5 + len(papers)
         elif kind == "mention" and d["matched"]:
             matched = sorted(set(d["matched"]))
-            chunk.append(mention(
-                s=mention_name + subject[mention_cut:], type=mention_type, paper=names[a], entity=names[b],
-                matched=" , ".join([turtle_string(m) for m in matched])))
+            chunk.append(mention(mention_name + subject[mention_cut:], names[a], names[b],
+                                 " , ".join(map(quote, matched))))
             count += 3 + len(matched)
         else:
             text, n = block(subject, makers[kind](a, b))
@@ -316,11 +320,17 @@ def _write_turtle(G, out) -> int:
     return count
 
 
-def _block_template(fields: dict[str, str]) -> str:
-    """A ``str.format`` template of one subject's Turtle block: ``{s}``, then
-    the field of each predicate key (see ``subject_rows``) in kgraph's order."""
-    names = _TurtleNames()
-    return "{s} " + " ;\n\t".join(f"{names[key]} {{{field}}}" for key, field in sorted(fields.items())) + " .\n"
+def _block_template(names, fixed: dict[str, str], *keys: str):
+    """A function (subject, the objects' text for each of ``keys``) → the
+    Turtle block of that subject, its predicates in kgraph's order (see
+    ``subject_rows``); ``fixed`` gives predicates whose objects' text is
+    always the same."""
+    every = sorted([*fixed, *keys])
+    template = "%s " + " ;\n\t".join(
+        names[key].replace("%", "%%") + " " + ("%s" if key in keys else fixed[key].replace("%", "%%"))
+        for key in every) + " .\n"
+    in_order = itemgetter(0, *(keys.index(key) + 1 for key in every if key in keys))
+    return lambda *objects: template % in_order(objects)
 
 
 def turtle_prefix_lines() -> str:
@@ -393,6 +403,14 @@ def _local_name_patterns(ascii_only: bool):
             re.compile(f"[{base}_:0-9{escapable}][{chars}:.{escapable}]*"),
             re.compile(f"[^{base}_:0-9]"),
             re.compile(f"[^{chars}:.]|\\.\\Z"))
+
+
+class _QuotedStrings(dict):
+    """String → ``turtle_string(string)``, made on first lookup, then remembered."""
+
+    def __missing__(self, value: str) -> str:
+        found = self[value] = turtle_string(value)
+        return found
 
 
 class _TurtleNames(dict):

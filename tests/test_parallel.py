@@ -5,11 +5,11 @@ import shutil
 import pytest
 
 from conftest import run
+from kgraph.errors import OutputError
 from kgraph.extract import extract_corpus
 from kgraph.ingest import Paper, merge_papers, read_listings
-from kgraph.parallel import extract_papers
-from kgraph.errors import OutputError
-from kgraph.pipeline import Background, build
+from kgraph.parallel import Background, extract_papers, in_parts
+from kgraph.pipeline import build
 
 OUTPUTS = ("graph.ttl", "index.sqlite", "graph.html")
 
@@ -197,3 +197,15 @@ def test_leaving_the_block_early_kills_the_child(tmp_path):
         with Background(time.sleep, 60) as child:
             raise KeyboardInterrupt
     assert child._pid is None  # reaped: os.waitpid returned
+
+
+def _squares(part):
+    return [(os.getpid(), x * x) for x in part]
+
+
+@pytest.mark.parametrize("jobs", [1, 2, 3, 40])
+def test_in_parts_gives_the_results_in_order_from_that_many_processes(jobs):
+    found = in_parts(_squares, list(range(37)), jobs)
+    assert [x for _, x in found] == [x * x for x in range(37)]
+    assert len({pid for pid, _ in found}) == min(jobs, 37)
+    assert in_parts(_squares, [], jobs) == []
