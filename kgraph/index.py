@@ -95,9 +95,10 @@ def write_index(G, path: str | os.PathLike, source: str = "") -> None:
         )
         con.executemany("INSERT INTO mention VALUES (?,?,?)", mentions)
         edges = []
+        number = {iri: str(i) for iri, i in pid.items()}.__getitem__
         for a, b, d in comention_edges(G):
             # json.dumps of a list of ints, made directly: the same text
-            ps = "[" + ", ".join([str(pid[p]) for p in d["papers"]]) + "]"
+            ps = "[" + ", ".join(map(number, d["papers"])) + "]"
             edges.append((eid[a], eid[b], d["weight"], d["association"], ps))
             edges.append((eid[b], eid[a], d["weight"], d["association"], ps))
         con.executemany("INSERT INTO edge VALUES (?,?,?,?,?)", edges)

@@ -87,13 +87,14 @@ class Background:
     """``function(*args)`` run in a forked child process, beside what the
     caller does meanwhile; ``result()`` waits for its value or raises its
     exception. The child shares the parent's memory as it was at the fork,
-    so nothing is copied to it; only the result comes back (pickled). Where
-    the platform does not fork, the function runs in ``result()``. Leaving
-    the ``with`` block before ``result()`` kills the child."""
+    so nothing is copied to it; only the result comes back (pickled). With
+    ``fork=False``, or where the platform does not fork, the function runs
+    in ``result()``. Leaving the ``with`` block before ``result()`` kills
+    the child."""
 
-    def __init__(self, function, *args):
+    def __init__(self, function, *args, fork: bool = True):
         self._call, self._pid, self._read = (function, args), None, None
-        if hasattr(os, "fork"):
+        if fork and hasattr(os, "fork"):
             sys.stdout.flush()
             sys.stderr.flush()
             read, write = os.pipe()

@@ -116,6 +116,12 @@ def _timed(function, *args):
     return function(*args), time.perf_counter() - start
 
 
+def _write_turtle(G, path, jobs: int) -> int:
+    from .rdf import write_turtle
+
+    return write_turtle(G, path, jobs=jobs)
+
+
 class _Mention(NamedTuple):
     """What the graph keeps of an ``extract.Mention``."""
 
@@ -159,7 +165,6 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     from .files import atomic_paths, check_writable
     from .index import write_index
     from .parallel import Background
-    from .rdf import write_turtle
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -172,8 +177,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
     with atomic_paths(outputs) as temps:
         t = time.perf_counter()
-        # the Turtle, the longest to write, is written beside the index and the page
-        with Background(_timed, write_turtle, G, temps[0]) as turtle:
+        # the Turtle, the longest to write, is written by other processes beside the index and the page
+        with Background(_timed, _write_turtle, G, temps[0], jobs, fork=jobs > 1) as turtle:
             try:
                 write_index(G, temps[1], source=str(outputs[0]))
             except sqlite3.Error as e:

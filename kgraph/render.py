@@ -579,19 +579,24 @@ def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED) -> dict:
     paper_index: dict[str, int] = {}
 
     def paper(pid):
-        if pid not in paper_index:
-            paper_index[pid] = len(papers)
+        number = paper_index.get(pid)
+        if number is None:
+            number = paper_index[pid] = len(papers)
             d = G.nodes[pid] if pid in G else {}
             entry = {"t": str(d.get("title") or d.get("label") or pid)}
             if d.get("published"):
                 entry["d"] = str(d["published"])
             papers.append(entry)
-        return paper_index[pid]
+        return number
 
     # Papers are listed newest first, then by title.
     rank: dict[str, int] = {}
 
     def newest_first(pids):
+        try:
+            return sorted(pids, key=rank.__getitem__)
+        except KeyError:  # the first call, or an id that is not a paper node of G
+            pass
         missing = [p for p in pids if p not in rank]
         if missing:
             every = sorted((p for p, d in G.nodes(data=True) if d.get("kind") == "paper"),
