@@ -12,7 +12,9 @@ its output is compared with the cold build's. The small-end check times
 `kgraph build` on the seeds against `python -c "import rdflib, networkx,
 pyvis, click"`, alternating, and reports medians. The machine's load average
 is printed with every number: timings on a shared machine are noisy.
-Results are also written to bench/results/scale.json.
+Memory is the peak, sampled every 0.2 s, of the proportional set size of
+the build's processes together (pages a forked child shares with its
+parent counted once). Results are also written to bench/results/scale.json.
 """
 from __future__ import annotations
 
@@ -60,14 +62,46 @@ def run_build(corpus: Path, folder: Path, jobs: int, cache: Path) -> dict:
     folder.mkdir()
     before = load()
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, __file__, "--child", str(corpus), "out", str(jobs)],
-                          env=env, capture_output=True, text=True, cwd=folder)
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(corpus), "out", str(jobs)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=folder)
+    peak = 0
+    while proc.poll() is None:  # the whole process tree's memory, every 0.2 s
+        peak = max(peak, tree_pss_kb(proc.pid))
+        time.sleep(0.2)
+    out, err = proc.communicate()
     wall = time.perf_counter() - start
     if proc.returncode:
-        sys.exit(proc.stderr)
-    found = json.loads(proc.stdout.strip().splitlines()[-1])
-    found.update(wall=round(wall, 2), load_before=before, load_after=load())
+        sys.exit(err)
+    found = json.loads(out.strip().splitlines()[-1])
+    found.update(wall=round(wall, 2), peak_pss_mb=peak // 1024, load_before=before, load_after=load())
     return found
+
+
+def tree_pss_kb(root: int) -> int:
+    """The proportional set size (shared pages divided among their sharers)
+    of a process and all its descendants, in kB (Linux; 0 elsewhere): what
+    the build holds in memory, counting pages shared after a fork once."""
+    parents = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, grew = {root}, True
+    while grew:
+        more = {pid for pid, parent in parents.items() if parent in tree} - tree
+        tree |= more
+        grew = bool(more)
+    total = 0
+    for pid in tree:
+        try:
+            for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+                if line.startswith("Pss:"):
+                    total += int(line.split()[1])
+        except OSError:
+            continue
+    return total
 
 
 def corpus_of(size: int) -> Path:
@@ -137,8 +171,9 @@ def report(sizes: list[dict], small: dict | None) -> None:
         c, i = s["cold"], s["add_one_file"]
         t = c["timings"]
         print(f"\n{s['size']:,} papers, --jobs {s['jobs']} ({c['load_before']} -> {c['load_after']})")
-        print(f"  cold build: {c['wall']:.1f} s wall, peak RSS {c['peak_rss_mb']} MB "
-              f"(workers {c['worker_peak_rss_mb']} MB); {c['entities']:,} entities, "
+        print(f"  cold build: {c['wall']:.1f} s wall, peak memory of all its processes {c['peak_pss_mb']} MB "
+              f"(PSS; RSS of the main process {c['peak_rss_mb']} MB, of the largest child "
+              f"{c['worker_peak_rss_mb']} MB); {c['entities']:,} entities, "
               f"{c['comentions']:,} co-mentions, {c['triples']:,} triples")
         print("  stages (s): " + ", ".join(f"{k} {v}" for k, v in t.items()))
         print(f"  extraction {c['papers'] / t['extract']:,.0f} papers/s; "

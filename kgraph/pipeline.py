@@ -17,6 +17,10 @@ from .index import HTML_NAME, INDEX_NAME, TURTLE_NAME
 # in seconds whatever the corpus.
 HTML_MAX_NODES = 2000
 HTML_MAX_EDGES = 30_000
+# A build forks a process to write the Turtle beside the index and the page
+# only while both fit in this much memory (the scale target of issue 7): at
+# 100k papers that would take ~2.6 GB, and the build writes one file at a time.
+MEMORY_BUDGET = 2 << 30
 
 
 @dataclass
@@ -116,10 +120,14 @@ def _timed(function, *args):
     return function(*args), time.perf_counter() - start
 
 
-def _write_turtle(G, path, jobs: int) -> int:
-    from .rdf import write_turtle
+def _fits_twice() -> bool:
+    """Whether this process, forked, stays within ``MEMORY_BUDGET``: a child
+    that reads the whole graph ends up with its own copy of most of it (each
+    object it touches has its reference count, and so its page, written)."""
+    import resource
 
-    return write_turtle(G, path, jobs=jobs)
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return 2 * peak <= MEMORY_BUDGET
 
 
 class _Mention(NamedTuple):
@@ -165,6 +173,7 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     from .files import atomic_paths, check_writable
     from .index import write_index
     from .parallel import Background
+    from .rdf import write_turtle
 
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -177,8 +186,8 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
     with atomic_paths(outputs) as temps:
         t = time.perf_counter()
-        # the Turtle, the longest to write, is written by other processes beside the index and the page
-        with Background(_timed, _write_turtle, G, temps[0], jobs, fork=jobs > 1) as turtle:
+        # the Turtle, the longest to write, is written by another process beside the index and the page
+        with Background(_timed, write_turtle, G, temps[0], fork=jobs > 1 and _fits_twice()) as turtle:
             try:
                 write_index(G, temps[1], source=str(outputs[0]))
             except sqlite3.Error as e:

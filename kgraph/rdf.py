@@ -239,82 +239,23 @@ def _row_makers(G) -> dict:
     return {"paper": paper_rows, "entity": entity_rows, "mention": mention_rows, "comention": comention_rows}
 
 
-def write_turtle(G, output, *, jobs: int = 1) -> int:
+def write_turtle(G, output) -> int:
     """Write the graph ``G`` as Turtle to ``output`` (a path or a binary
     file); return the number of triples.
 
     The bytes are those ``write_rdf(iter_triples(G), output, "turtle")``
     writes through Oxigraph's serializer (tests compare them), made as text
     directly: building millions of pyoxigraph terms in Python took ~90% of
-    that path's time. With ``jobs`` > 1 and ``output`` a path, that many
-    processes (``parallel.in_parts``) write consecutive parts of it at the
-    same time, each part but the first to a file beside it, appended at the end.
+    that path's time.
     """
     from .pipeline import gc_paused
 
     # nothing to collect, and full collections walk the whole graph
-    with gc_paused():
-        subjects = _subjects(G)
-        if jobs > 1 and isinstance(output, (str, os.PathLike)) and len(subjects) >= _PARALLEL_SUBJECTS:
-            return _write_turtle_in_parts(G, subjects, Path(output), jobs)
-        with _binary_output(output) as out:
-            return _write_turtle(G, subjects, out)
+    with gc_paused(), _binary_output(output) as out:
+        return _write_turtle(G, out)
 
 
-# Below this many subjects, forking costs more than it saves.
-_PARALLEL_SUBJECTS = 50_000
-
-
-def _write_turtle_in_parts(G, subjects, path: Path, jobs: int) -> int:
-    import shutil
-    import tempfile
-
-    from .parallel import in_parts
-
-    parts = _split_by_weight(subjects, jobs)
-    files = [path]
-    try:
-        for _ in parts[1:]:
-            try:
-                fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
-            except OSError as e:
-                raise OutputError(path, f"cannot write ({e.strerror or e})") from None
-            os.close(fd)
-            files.append(Path(name))
-
-        def write_parts(numbered):
-            counts = []
-            for i, part in numbered:
-                with _binary_output(files[i], error_path=path) as out:
-                    counts.append(_write_turtle(G, part, out, prefixes=i == 0))
-            return counts
-
-        counts = in_parts(write_parts, list(enumerate(parts)), jobs)
-        with _binary_output(path, "ab") as out:
-            for name in files[1:]:
-                with open(name, "rb") as part:
-                    shutil.copyfileobj(part, out, 1 << 20)
-    finally:
-        for name in files[1:]:
-            name.unlink(missing_ok=True)
-    return sum(counts)
-
-
-def _split_by_weight(subjects: list, parts: int) -> list[list]:
-    """``subjects`` in ``parts`` consecutive parts of about equal work: a
-    mention or co-mention weighs its matched texts or papers, a node a dozen."""
-    from bisect import bisect_left
-    from itertools import accumulate
-
-    ends = list(accumulate(4 + (len(d["papers"]) if kind == "comention" else len(d["matched"]))
-                           if d is not None else 12 for _, kind, _, _, d in subjects))
-    cuts = [0] + [bisect_left(ends, ends[-1] * k / parts) for k in range(1, parts)] + [len(subjects)]
-    return [subjects[a:b] for a, b in zip(cuts, cuts[1:]) if b > a]
-
-
-def _write_turtle(G, subjects, out, prefixes: bool = True) -> int:
-    """Write the Turtle blocks of ``subjects`` (``_subjects``), after the
-    prefix lines if ``prefixes``; return the number of triples."""
+def _write_turtle(G, out) -> int:
     names = _TurtleNames()
     suffixes = _LiteralSuffixes(names)
     quoted = _QuotedStrings()
@@ -350,7 +291,8 @@ def _write_turtle(G, subjects, out, prefixes: bool = True) -> int:
     mention_cut, comention_cut = len(MENTION), len(COMENTION)
     name_of, quote = names.__getitem__, quoted.__getitem__
     makers = _row_makers(G)
-    if subjects and prefixes:
+    subjects = _subjects(G)
+    if subjects:
         out.write(turtle_prefix_lines().encode("utf-8"))
     chunk: list[str] = []
     count = 0
@@ -581,19 +523,18 @@ def write_rdf(triples, output, fmt: str = "turtle") -> int:
 
 
 @contextlib.contextmanager
-def _binary_output(output, mode: str = "wb", error_path=None):
+def _binary_output(output):
     """``output`` if it is a binary file; if it is a path, that file opened
-    (``mode``), an ``OSError`` while writing it becoming an ``OutputError``
-    naming it (or ``error_path``)."""
+    for writing, an ``OSError`` while writing it becoming an ``OutputError``."""
     if not isinstance(output, (str, os.PathLike)):
         yield output
         return
     path = Path(output)
     try:
-        with path.open(mode) as f:
+        with path.open("wb") as f:
             yield f
     except OSError as e:
-        raise OutputError(error_path or path, f"cannot write ({e.strerror or e})") from None
+        raise OutputError(path, f"cannot write ({e.strerror or e})") from None
 
 
 class _SortedPrefixes:

@@ -1,10 +1,8 @@
 """The RDF kgraph writes: IRIs, every format's round trip, ontology, provenance."""
 import io
-import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import unquote
 
 import pyoxigraph as ox
@@ -151,38 +149,6 @@ def test_turtle_writer_takes_unusual_shapes(small):
         G.edges[a, b].update(papers=[], matched=[])
     assert kgraph_turtle(G) == oxigraph_turtle(G)
     assert kgraph_turtle(nx.Graph()) == oxigraph_turtle(nx.Graph()) == b""
-
-
-@pytest.mark.parametrize("jobs", [2, 3, 7])
-def test_turtle_written_in_parts_by_several_processes_is_the_same(seed_graph, tmp_path, monkeypatch, jobs):
-    from kgraph import rdf
-
-    monkeypatch.setattr(rdf, "_PARALLEL_SUBJECTS", 0)  # the seeds are below the size worth forking for
-    count = write_turtle(seed_graph, tmp_path / "graph.ttl", jobs=jobs)
-    assert (tmp_path / "graph.ttl").read_bytes() == kgraph_turtle(seed_graph)
-    assert count == len(graph_triples(seed_graph))
-    assert os.listdir(tmp_path) == ["graph.ttl"]  # the parts are gone
-
-
-def test_a_part_that_cannot_be_written_names_the_turtle_file(seed_graph, tmp_path, monkeypatch):
-    import errno
-
-    from kgraph import rdf
-    from kgraph.errors import OutputError
-
-    real = Path.open
-
-    def full_disk_for_parts(self, mode="r", *args, **kwargs):
-        if self.name.endswith(".part") and "w" in mode:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self))
-        return real(self, mode, *args, **kwargs)
-
-    monkeypatch.setattr(rdf, "_PARALLEL_SUBJECTS", 0)
-    monkeypatch.setattr(Path, "open", full_disk_for_parts)
-    with pytest.raises(OutputError) as e:
-        write_turtle(seed_graph, tmp_path / "graph.ttl", jobs=2)
-    assert str(e.value) == f"{tmp_path / 'graph.ttl'}: cannot write (No space left on device)"
-    assert os.listdir(tmp_path) == ["graph.ttl"]
 
 
 def test_turtle_strings_are_escaped_as_oxigraph_does():
