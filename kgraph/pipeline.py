@@ -159,8 +159,10 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     names); ``strict`` makes any input warning an ``InputError`` (nothing is
     written). Extraction runs in ``jobs`` processes and reuses results cached
     by content hash (``cache``: True, a folder, or False); ``progress`` as in
-    ``parallel.extract_papers``. The output does not depend on ``jobs`` or on
-    the cache.
+    ``parallel.extract_papers``. With ``jobs`` > 1 the Turtle is written by a
+    forked process while this one writes the index and the page, as long as
+    both fit in ``MEMORY_BUDGET``. The output does not depend on ``jobs`` or
+    on the cache.
 
     The output folder is checked before the slow part; every file is
     computed into a temporary file, and all replace the previous ones
