@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import Concept, Vocabulary, _lower_same_length, compile_matchers, load_vocabulary, verb_forms
+from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary, lower_same_length, verb_forms
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -393,8 +393,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface):
                 continue
-            if c.type == "Technique" and _participle_of(surface, c) and _NEXT_WORD_GAP.match(text, e) \
-                    and match_starts.get(_NEXT_WORD_GAP.match(text, e).end()) == "Technique":
+            gap = _NEXT_WORD_GAP.match(text, e)
+            if c.type == "Technique" and gap and match_starts.get(gap.end()) == "Technique" and _participle_of(surface, c):
                 continue  # "tiled matrix multiplication", "sharded data parallelism": one narrower technique
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
@@ -528,7 +528,7 @@ class Extractor:
             heads = sorted(self.vocab.phrase_heads, key=len, reverse=True)
             alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
             self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])")
-        lower = _lower_same_length(text)  # matched as lower case: twice as fast as IGNORECASE
+        lower = lower_same_length(text)  # matched as lower case: twice as fast as IGNORECASE
         for m in self._phrase_head_re.finditer(lower):
             head = text[m.start() : m.end()]
             following = _NEXT_WORD.match(text, m.end())
@@ -568,7 +568,7 @@ class Extractor:
             forms = {f for k in self.vocab.kind_nouns for f in (k, k[:-1] + "ies" if k.endswith("y") else k + "s")}
             kinds = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
             self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?![\w\-])")
-        for m in self._kind_re.finditer(_lower_same_length(text)):
+        for m in self._kind_re.finditer(lower_same_length(text)):
             title_case = text[m.start()].isupper()
             start, words = m.start(), []
             while len(words) < 4:

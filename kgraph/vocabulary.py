@@ -263,7 +263,7 @@ class Matcher:
         for any_case, automaton in self._automata:
             if any_case:
                 if lowered is None:
-                    lowered = _lower_same_length(folded)
+                    lowered = lower_same_length(folded)
                 haystack = lowered
             else:
                 haystack = folded
@@ -298,7 +298,7 @@ def normalize_text(text: str) -> str:
     return fold_separators(text).translate(_SPACES)
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     low = text.lower()
     if len(low) == len(text):
         return low
