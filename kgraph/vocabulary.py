@@ -299,6 +299,8 @@ def normalize_text(text: str) -> str:
 
 
 def lower_same_length(text: str) -> str:
+    """``text.lower()``, but a character whose lower case is longer stays as it
+    is, so that positions in the result are positions in ``text``."""
     low = text.lower()
     if len(low) == len(text):
         return low
