@@ -26,7 +26,9 @@ from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary, 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
 
-_NAME = r"[A-Za-z0-9][\w.+*!\-^${}]*[\w+*!}]|[A-Z0-9]"
+# (bounded repetitions here and below keep every pattern linear in the text's
+# length: a name is at most 80 characters, a list at most 20 names)
+_NAME = r"[A-Za-z0-9][\w.+*!\-^${}]{0,80}[\w+*!}]|[A-Z0-9]"
 _NAME_RE = re.compile(_NAME)
 _TITLE_NAME = re.compile(r"^(?P<name>[^:]{1,60}?)\s*(?::|\s--\s|\s[\u2013\u2014]\s)\s*(?P<rest>.*)$")
 _FUNCTION_WORDS = frozenset(
@@ -77,7 +79,7 @@ _PROPOSE = re.compile(
     r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|\s+(?:is|was)\s+)(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
+_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\s+)(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
@@ -85,8 +87,8 @@ _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 _NAMES_THEN_HEADS = re.compile(
-    r"(?<![\w\-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])"
-    r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r"))*,?\s+(?:and|or)\s+(?:" + _NAME + r"))"
+    r"(?<![\w\-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])"
+    r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r")){0,20},?\s+(?:and|or)\s+(?:" + _NAME + r"))"
     r"\s+(?P<head>[a-z]+)s\b"
 )
 _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
@@ -97,10 +99,10 @@ _LAST_WORDS_REVERSED = re.compile(r"\s*,?[\w\-]+(?:\s+[\w\-]+){0,7}")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
 _NAME_THEN_HEAD = re.compile(
-    r"(?<![\w-])(?=\S[\w.+*!\-^${}]*?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
+    r"(?<![\w-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
 )
 # "SpecExec (Speculative Execution)": a name followed by its expansion
-_NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]+\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
+_NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]{1,82}\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 # "MoE-based", "4-bit", "BERT-like": modifiers, not names
 _MODIFIER_SUFFIX = re.compile(
@@ -112,7 +114,7 @@ _MODIFIER_SUFFIX = re.compile(
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
 _MODEL_WORDS = re.compile(r"\b(?:model|transformer|neural|llm|language|vision|encoder|decoder|gpt|bert)", re.I)
-_ITEM = r"[A-Za-z0-9][\w.+\-]*[\w+]"
+_ITEM = r"[A-Za-z0-9][\w.+\-]{0,60}[\w+]"
 _LIST = re.compile(
     r"(?<![\w\-])" + _ITEM + r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _ITEM + r"){2,}(?![\w\-])"
 )
@@ -127,7 +129,7 @@ _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|io|net|ai)/\S*")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai)/\S*")
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"

@@ -677,3 +677,25 @@ def test_any_graph_from_random_listings_is_valid_rdf_and_conforms_to_the_shapes(
     assert len(set(g.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/2004/02/skos/core#Concept")))) == entities
     report = validate_graph(g)
     assert report.conforms, format_report(report)
+
+
+@pytest.mark.parametrize("abstract", [
+    "a" + " " * 100_000 + "b",  # layout spaces of a PDF dump
+    "Contents" + "." * 100_000 + " 1",  # a table of contents' dot leaders
+    "GPT-4." * 20_000,  # a long token with a dot in every few characters
+    ".".join(str(i % 10) for i in range(50_000)),
+    ", ".join(f"Zorb{i}" for i in range(20_000)),  # a list that never ends
+    "RTX 6000" + ", 4090" * 5_000,
+])
+def test_hostile_text_does_not_stall_extraction(abstract):
+    # Each once took from 5 s to minutes (patterns that backtracked over the
+    # whole text from every start); now about half a second. The bound is
+    # wide, as a guard against a hang, not a timing.
+    from kgraph.extract import Extractor
+    import time
+
+    extractor = Extractor()
+    extractor.extract("A Study", "warm up")
+    start = time.perf_counter()
+    extractor.extract("A Study: Of Things", abstract)
+    assert time.perf_counter() - start < 10
