@@ -17,7 +17,9 @@ the names discovered in one paper wherever else they occur.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .names import fold
@@ -252,20 +254,25 @@ class Extractor:
                 continue
             if sum(c.isalpha() for c in sf) < len(sf) / 2:
                 continue
-            # the long form stays within its line and sentence
-            line_start = max(text.rfind("\n", 0, m.start()), text.rfind(". ", 0, m.start()) + 1) + 1
-            before = text[: m.start()].rstrip()
+            # the long form stays within its line and sentence, a few words before
+            # (looked for in the 1,000 characters before: a whole text would make
+            # this quadratic in a text with many parentheses)
+            base = max(0, m.start() - 1000)
+            line_start = max(text.rfind("\n", base, m.start()), text.rfind(". ", base, m.start()) + 1) + 1
+            end = m.start()
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
             core = re.sub(r"[^A-Za-z0-9]", "", sf)
             if core.endswith("s") and core[:-1].isupper():
                 core = core[:-1]
-            words = list(_NONSPACE.finditer(before, line_start))[-min(len(core) + 5, len(core) * 2) :]
+            words = list(_NONSPACE.finditer(text, max(line_start, base), end))[-min(len(core) + 5, len(core) * 2) :]
             if not words:
                 continue
-            offset = _long_form(core, before[words[0].start() :])
+            offset = _long_form(core, text[words[0].start() : end])
             if offset is None:
                 continue
             start = words[0].start() + offset
-            long_form = before[start:].strip(" ,;:")
+            long_form = text[start:end].strip(" ,;:")
             if not long_form or len(long_form) <= len(sf):
                 continue
             yield long_form, sf, start, m.end()
@@ -376,20 +383,21 @@ class Extractor:
         match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
-        for name, s, e in self._coined_models(text, vocab_spans):
+        for name, s, e in self._coined_models(text, _Spans(vocab_spans)):
             if fold(name) not in local:
                 add(name, "Model", name, _PATTERN)
                 covered.append((s, e))
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
         # a label inside one ("expert parallelism") is not a mention of its own
-        for label, type_, surface, s, e in self._head_phrases(text, vocab_spans + covered, len(title)):
+        for label, type_, surface, s, e in self._head_phrases(text, _Spans(vocab_spans + covered), len(title)):
             add(label, type_, surface, _PATTERN)
             covered.append((s, e))
-        for label, surface, s, e in self._kind_phrases(text, vocab_spans + covered, len(title)):
+        for label, surface, s, e in self._kind_phrases(text, _Spans(vocab_spans + covered), len(title)):
             add(label, "Technique", surface, _PATTERN)
             covered.append((s, e))
+        explained = _Spans(covered)
         for s, e, c, surface in matches:
-            if any(cs <= s and e <= ce for cs, ce in covered):
+            if explained.contains(s, e):
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
                 continue
@@ -439,7 +447,7 @@ class Extractor:
         described = self._described_names(abstract)
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members
-        for items in _enumerations(text, vocab_spans):
+        for items in _enumerations(text, _Spans(vocab_spans)):
             known = {c.type for c in map(self.vocab.lookup, items) if c is not None}
             if len(known) != 1:
                 continue
@@ -544,7 +552,7 @@ class Extractor:
                 if prev is None:
                     break
                 word, word_start, opens_sentence = prev
-                inside_label = any(s <= word_start and e == m.end() for s, e in vocab_spans)
+                inside_label = vocab_spans.ends_at(m.end(), word_start)
                 if not inside_label and not self._is_modifier(word, title_case or opens_sentence):
                     break  # (the words of a label the phrase extends, "model parallelism", always pass)
                 starts.append(word_start)
@@ -555,7 +563,7 @@ class Extractor:
                         and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
                         and not _USING_BEFORE.search(text, max(0, start - 14), start)):
                     continue
-                if any(s < start < e or (s <= start and m.end() <= e) for s, e in vocab_spans):
+                if vocab_spans.crosses(start) or vocab_spans.contains(start, m.end()):
                     break  # part of a longer label, or an acronym's spelled-out form
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
@@ -578,7 +586,7 @@ class Extractor:
                 if prev is None:
                     break
                 word, word_start, opens_sentence = prev
-                inside_label = any(s <= word_start and e == m.start() - 1 for s, e in spans)
+                inside_label = spans.ends_at(m.start() - 1, word_start)
                 if not inside_label and not self._is_modifier(word, title_case or opens_sentence, not words):
                     break
                 start = word_start
@@ -592,7 +600,7 @@ class Extractor:
                     or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
                 continue  # the paper's own technique (titled or proposed), not one it names in passing
             surface = text[start : m.start()].rstrip()
-            if any(s < start < e or (s <= start and m.start() <= e) for s, e in spans):
+            if spans.crosses(start) or spans.contains(start, m.start()):
                 continue  # part of a longer label
             label = surface.lower()
             if self.vocab.lookup(label) is None and not self.is_not_entity(label) and not _MODIFIER_SUFFIX.search(label):
@@ -638,7 +646,7 @@ class Extractor:
             token = _without_size(m.group(0).rstrip("."))
             if not is_name_like(token) or self.vocab.lookup(token) is not None:
                 continue
-            if any(s <= m.start() and m.end() <= e for s, e in vocab_spans):
+            if vocab_spans.contains(m.start(), m.end()):
                 continue
             family = _VERSION_SUFFIX.sub("", token)
             if family != token:
@@ -907,6 +915,32 @@ def _last_words(text: str, at: int) -> str | None:
     return window[len(window) - m.end() :] if m else None
 
 
+class _Spans:
+    """Spans of the text (start, end), asked in O(log n) whether one contains,
+    crosses or ends at a point: pairwise tests grow with the square of a long
+    text's matches."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.reach = list(accumulate((e for _, e in spans), max))  # the farthest end so far
+        self.first_start = {}  # end -> the smallest start of a span ending there
+        for s, e in spans:
+            self.first_start.setdefault(e, s)
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+    def crosses(self, at: int) -> bool:
+        """Whether a span starts before ``at`` and ends after it."""
+        i = bisect_left(self.starts, at) - 1
+        return i >= 0 and self.reach[i] > at
+
+    def ends_at(self, end: int, starting_by: int) -> bool:
+        return self.first_start.get(end, starting_by + 1) <= starting_by
+
+
 def _word_before(text: str, at: int):
     """(the word just before ``at`` on its line, where it starts, whether it
     opens a sentence), or None. Read backwards: an end-anchored search
@@ -966,7 +1000,7 @@ def _enumerations(text: str, spans):
         for item in _LIST_SPLIT.split(m.group(0)):
             if item:
                 at = text.index(item, at)
-                if not any(s <= at and at + len(item) <= e and e - s > len(item) for s, e in spans):
+                if not (spans.contains(at - 1, at + len(item)) or spans.contains(at, at + len(item) + 1)):
                     items.append(item)
                 at += len(item)
         if len(items) >= 3:

@@ -277,11 +277,11 @@ class Matcher:
                 found.append((start, stop, self.concepts[index]))
         if len(self._automata) > 1:
             found.sort(key=lambda x: (x[0] - x[1], x[0]))
-            taken: list[tuple[int, int]] = []
+            taken = bytearray(n)  # characters already in a kept match: linear, not pairwise
             kept = []
             for s, e, c in found:
-                if not any(s < te and ts < e for ts, te in taken):
-                    taken.append((s, e))
+                if 1 not in taken[s:e]:
+                    taken[s:e] = b"\x01" * (e - s)
                     kept.append((s, e, c))
             found = kept
         found.sort(key=lambda x: x[0])
