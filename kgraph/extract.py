@@ -144,6 +144,7 @@ _LAST_NUMBER = re.compile(r"[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$")
 _MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
 _MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)[A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}(?!\w|\.\d))*")
 _SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
+_VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(?![\w\-])")
 _SPACED_VERSION = re.compile(r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers)\b)")
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -424,6 +425,11 @@ class Extractor:
             version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
             if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
                 add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
+                continue
+            variant = _VARIANT.match(text, e) if c.type == "Dataset" else None
+            if variant:  # "ImageNet-R", "HumanEval-X", "ImageNet-C,R,S": variants are datasets of their own
+                for suffix in variant.group(0)[1:].split(","):
+                    add(f"{c.label}-{suffix}", "Dataset", f"{surface}-{suffix}", _PATTERN)
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):

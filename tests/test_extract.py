@@ -29,6 +29,7 @@ kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
+kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
@@ -475,3 +476,8 @@ def test_a_technique_phrase_the_paper_uses_via_a_preposition(ex):
 
 def test_a_known_model_with_its_backbone_named_is_not_a_new_model(ex):
     assert found(ex, "A Study", "We test Mamba-T5 and ZorbT5.") == {"Mamba": "Model", "T5": "Model", "ZorbT5": "Model"}
+
+
+def test_a_variant_of_a_known_dataset_is_a_dataset_of_its_own(ex):
+    got = found(ex, "A Study", "We test on ImageNet, ImageNet-R,S and ImageNet-based splits.")
+    assert got == {"ImageNet": "Dataset", "ImageNet-R": "Dataset", "ImageNet-S": "Dataset"}
