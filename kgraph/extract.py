@@ -145,7 +145,9 @@ _MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
 _MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)[A-Za-z]{0,3}\d{2,5}[A-Za-z]{0,3}(?!\w|\.\d))*")
 _SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
 _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(?![\w\-])")
-_SPACED_VERSION = re.compile(r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers)\b)")
+_SPACED_VERSION = re.compile(
+    r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
+)
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 # the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
