@@ -431,7 +431,7 @@ class Extractor:
             variant = _VARIANT.match(text, e) if c.type == "Dataset" else None
             if variant:  # "ImageNet-R", "HumanEval-X", "ImageNet-C,R,S": variants are datasets of their own
                 for suffix in variant.group(0)[1:].split(","):
-                    add(f"{c.label}-{suffix}", "Dataset", f"{surface}-{suffix}", _PATTERN)
+                    add(f"{surface}-{suffix}", "Dataset", f"{surface}-{suffix}", _PATTERN)
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):
