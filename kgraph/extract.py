@@ -70,6 +70,7 @@ _STOP_BOUNDARY = frozenset(
     "for via with by through on in to of from that which who using based at under over across "
     ", ; : . ( ) as than".split()
 )
+_SIZE_HINT = re.compile(r"\d\s?[BM](?!\w)")  # no size, no need for _SIZE's slower scan
 _SIZE = re.compile(
     r"(?<![\w.\-])(?P<family>[A-Z][A-Za-z]*(?:[.\-][A-Za-z]+)*)(?:[\s-]?(?P<version>\d+(?:\.\d+)?))?"
     r"[\s-](?P<size>\d+(?:\.\d+)?)\s?[BM](?![\w])"
@@ -85,6 +86,7 @@ _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
+_CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined")  # looked for first: cheaper
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
@@ -497,7 +499,7 @@ class Extractor:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
 
         # 6. model names with a parameter count, vendor SKUs
-        for sm in _SIZE.finditer(text):
+        for sm in _SIZE.finditer(text) if _SIZE_HINT.search(text) else ():
             family = sm["family"]
             prev = _PREV_WORD.search(text, max(0, sm.start() - 30), sm.start())
             if prev and self.vocab.head_nouns.get(fold(prev.group(1)), "Model") != "Model":
@@ -834,7 +836,7 @@ class Extractor:
             name = before and before["name"]
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
-        for m in _CALLED.finditer(abstract):  # names the whole phrase: "a paradigm on GPU, called X"
+        for m in _CALLED.finditer(abstract) if any(w in abstract for w in _CALLING_WORDS) else ():  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _last_words(abstract, m.start())
             candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc)) if desc else None))
         for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
