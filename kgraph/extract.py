@@ -538,6 +538,16 @@ class Extractor:
                     m.surfaces |= other.surfaces
                     m.introduced |= other.introduced
                     del mentions[other.key]
+        # and a model named with its size ("CodeFuse-CodeLLama-34B") is the model
+        # the paper also names without it
+        for key in sorted(mentions):
+            m = mentions[key]
+            unsized = mentions.get(fold(_without_size(m.label)))
+            if m.type == "Model" and m.evidence < _VOCAB and unsized is not None and unsized is not m \
+                    and unsized.type == "Model":
+                unsized.surfaces |= m.surfaces
+                unsized.introduced |= m.introduced
+                del mentions[key]
         self._vendor_rule(text, mentions)
         return mentions, vetoed
 

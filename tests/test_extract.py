@@ -481,3 +481,8 @@ def test_a_known_model_with_its_backbone_named_is_not_a_new_model(ex):
 def test_a_variant_of_a_known_dataset_is_a_dataset_of_its_own(ex):
     got = found(ex, "A Study", "We test on ImageNet, ImageNet-R,S and ImageNet-based splits.")
     assert got == {"ImageNet": "Dataset", "ImageNet-R": "Dataset", "ImageNet-S": "Dataset"}
+
+
+def test_a_model_named_with_its_size_is_the_model_named_without_it(ex):
+    got = found(ex, "A Study", "Our fine-tuned model, ZorbLlama-34B, beats ZorbLlama on GPUs.")
+    assert got == {"ZorbLlama": "Model", "GPU": "Hardware", "fine-tuning": "Technique"}
