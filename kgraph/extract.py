@@ -199,6 +199,7 @@ class Extractor:
         self.vetoed: set[str] = set()
         self._phrase_head_re = None
         self._kind_re = None
+        self._products = None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -210,6 +211,18 @@ class Extractor:
             if c.type == "Hardware" and " " in c.label
         )
         return {o for o in orgs if first_words.get(o, 0) >= 2}
+
+    def _product(self, vendor: str, number: str) -> Concept | None:
+        """The one hardware concept of ``vendor`` whose name ends in ``number``
+        ("NVIDIA 3090" is the NVIDIA GeForce RTX 3090), or None."""
+        if self._products is None:
+            found: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for c in self.vocab.concepts.values():
+                if c.type == "Hardware" and c.label.split()[0] in self.vendors:
+                    for label in (c.label, *c.alt_labels):
+                        found[(c.label.split()[0], label.split()[-1])].add(c.key)
+            self._products = {k: self.vocab.concepts[next(iter(v))] for k, v in found.items() if len(v) == 1}
+        return self._products.get((vendor, number))
 
     def head_type(self, phrase: str) -> str | None:
         """The type signalled by a phrase's head noun: the last lexicon noun before
@@ -434,6 +447,11 @@ class Extractor:
             if variant:  # "ImageNet-R", "HumanEval-X", "ImageNet-C,R,S": variants are datasets of their own
                 for suffix in variant.group(0)[1:].split(","):
                     add(f"{surface}-{suffix}", "Dataset", f"{surface}-{suffix}", _PATTERN)
+                continue
+            sku = _SKU.match(text, e) if c.type == "Organization" and c.label in self.vendors else None
+            product = sku and self._product(c.label, sku["sku"])
+            if product:  # "NVIDIA 3090": the vendor's one product with that number
+                add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):
@@ -906,6 +924,9 @@ class Extractor:
                 if rest.startswith(("'s", "\u2019s")):
                     standalone = True
                     break
+                sku = _SKU.match(text, m.end())
+                if sku and self._product(vendor, sku["sku"]):
+                    continue  # "NVIDIA 3090"
                 nxt = self.match_vocabulary(rest[:60])
                 if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type != "Organization"):
                     standalone = True

@@ -17,6 +17,7 @@ kge:Hopper a skos:Concept, kg:Hardware ; skos:prefLabel "Hopper"@en ; skos:broad
 kge:NVIDIA_H100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA H100"@en ; skos:altLabel "H100"@en ; skos:broader kge:Hopper .
 kge:NVIDIA a skos:Concept, kg:Organization ; skos:prefLabel "NVIDIA"@en .
 kge:NVIDIA_A100 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA A100"@en ; skos:altLabel "A100"@en ; skos:broader kge:GPU .
+kge:NVIDIA_RTX_3090 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA GeForce RTX 3090"@en ; skos:broader kge:GPU .
 kge:NVIDIA_A800 a skos:Concept, kg:Hardware ; skos:prefLabel "NVIDIA A800"@en ; skos:altLabel "A800"@en ; skos:broader kge:GPU .
 kge:mixture-of-experts a skos:Concept, kg:Technique ; skos:prefLabel "mixture-of-experts"@en ; skos:altLabel "MoE"@en .
 kge:quantization a skos:Concept, kg:Technique ; skos:prefLabel "quantization"@en .
@@ -486,3 +487,9 @@ def test_a_variant_of_a_known_dataset_is_a_dataset_of_its_own(ex):
 def test_a_model_named_with_its_size_is_the_model_named_without_it(ex):
     got = found(ex, "A Study", "Our fine-tuned model, ZorbLlama-34B, beats ZorbLlama on GPUs.")
     assert got == {"ZorbLlama": "Model", "GPU": "Hardware", "fine-tuning": "Technique"}
+
+
+def test_a_vendor_and_a_product_number_name_the_product(ex):
+    got = found(ex, "A Study", "We use 8x NVIDIA 3090 GPUs.")
+    assert got == {"NVIDIA GeForce RTX 3090": "Hardware", "GPU": "Hardware"}
+    assert found(ex, "A Study", "We use NVIDIA 9999 GPUs.") == {"NVIDIA": "Organization", "GPU": "Hardware"}
