@@ -130,6 +130,7 @@ _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
+_QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/")
@@ -421,9 +422,16 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface):
                 continue
-            gap = _NEXT_WORD_GAP.match(text, e)
-            if c.type == "Technique" and gap and match_starts.get(gap.end()) == "Technique" and _participle_of(surface, c):
-                continue  # "tiled matrix multiplication", "sharded data parallelism": one narrower technique
+            if c.type == "Technique" and _participle_of(surface, c):
+                # a participle mentions its technique only where it qualifies a model:
+                # "quantized models", "a fine-tuned Llama"; not "tiled matrix
+                # multiplication" (one narrower technique) or "pipelined across stages"
+                gap = _NEXT_WORD_GAP.match(text, e)
+                following = _NEXT_WORD.match(text, e)
+                if not (gap and match_starts.get(gap.end()) == "Model") and not (
+                        following and self.vocab.head_nouns.get(fold(following.group(1))) == "Model"
+                        or following and fold(following.group(1)) in _QUALIFIED_BY_PARTICIPLE):
+                    continue
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
             generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
@@ -1010,7 +1018,7 @@ def _introduces(abstract: str, name: str) -> bool:
 
 def _participle_of(surface: str, concept: Concept) -> bool:
     """Whether a matched surface is a participle of the technique ("tiled" for tiling)."""
-    return surface.lower() in {v.lower() for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
+    return surface[-2:].lower() == "ed" and surface.lower() in {v.lower() for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
 
 
 def _able(word: str) -> bool:

@@ -192,7 +192,10 @@ def test_coordinated_labels(ex):
 def test_verb_forms_of_techniques(ex):
     from kgraph.vocabulary import verb_forms
 
-    assert found(ex, "A Study", "The model was fine-tuned.") == {"fine-tuning": "Technique"}
+    # a participle mentions its technique where it qualifies a model
+    assert found(ex, "A Study", "We evaluate fine-tuned models and fine-tuned Mamba.") == {
+        "fine-tuning": "Technique", "Mamba": "Model"}
+    assert found(ex, "A Study", "The model was fine-tuned; layers are pipelined across stages.") == {}
     assert verb_forms("fine-tuning") == ["fine-tuned"]
     assert verb_forms("quantization") == ["quantized"]
     assert verb_forms("Flash Decoding") == []
