@@ -422,16 +422,11 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface):
                 continue
-            if c.type == "Technique" and _participle_of(surface, c):
+            if c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts):
                 # a participle mentions its technique only where it qualifies a model:
                 # "quantized models", "a fine-tuned Llama"; not "tiled matrix
                 # multiplication" (one narrower technique) or "pipelined across stages"
-                gap = _NEXT_WORD_GAP.match(text, e)
-                following = _NEXT_WORD.match(text, e)
-                if not (gap and match_starts.get(gap.end()) == "Model") and not (
-                        following and self.vocab.head_nouns.get(fold(following.group(1))) == "Model"
-                        or following and fold(following.group(1)) in _QUALIFIED_BY_PARTICIPLE):
-                    continue
+                continue
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
             generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
@@ -590,18 +585,9 @@ class Extractor:
             following = _NEXT_WORD.match(text, m.end())
             if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
                 continue  # "a temporal fusion framework" names a framework
-            title_case = head[0].isupper()
-            starts = []  # where the phrase starts with one, two, three modifiers
-            while len(starts) < 3:
-                at = starts[-1] if starts else m.start()
-                prev = _word_before(text, at)
-                if prev is None:
-                    break
-                word, word_start, opens_sentence = prev
-                inside_label = vocab_spans.ends_at(m.end(), word_start)
-                if not inside_label and not self._is_modifier(word, title_case or opens_sentence):
-                    break  # (the words of a label the phrase extends, "model parallelism", always pass)
-                starts.append(word_start)
+            # where the phrase starts with one, two, three modifiers
+            starts = [start for _, start in self._modifiers_before(text, m.start(), m.end(), vocab_spans,
+                                                                   head[0].isupper(), 3)]
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
@@ -616,6 +602,33 @@ class Extractor:
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
 
+    def _model_follows(self, text: str, at: int, match_starts: dict[int, str]) -> bool:
+        """Whether a model comes right after ``at``: a model's name (its type
+        in ``match_starts``, by where the matches start) or a word such as
+        "models", "LLMs", "weights"."""
+        gap = _NEXT_WORD_GAP.match(text, at)
+        if gap and match_starts.get(gap.end()) == "Model":
+            return True
+        following = _NEXT_WORD.match(text, at)
+        word = fold(following.group(1)) if following else None
+        return word is not None and (self.vocab.head_nouns.get(word) == "Model" or word in _QUALIFIED_BY_PARTICIPLE)
+
+    def _modifiers_before(self, text: str, at: int, label_end: int, spans, title_case: bool, limit: int,
+                          first_is_head: bool = False):
+        """(word, start) for up to ``limit`` words read backwards from ``at``
+        that can open a technique's name (the first can end it, with
+        ``first_is_head``); the words of a label ending at ``label_end``, which
+        the name extends ("model parallelism"), always pass."""
+        for n in range(limit):
+            prev = _word_before(text, at)
+            if prev is None:
+                return
+            word, at, opens_sentence = prev
+            if not spans.ends_at(label_end, at) and not self._is_modifier(
+                    word, title_case or opens_sentence, first_is_head and n == 0):
+                return
+            yield word, at
+
     def _kind_phrases(self, text: str, spans, title_end: int):
         """(label, surface, start, end) for the ordinary words before a kind
         noun ("a selective offload strategy" names selective offload): at least
@@ -625,18 +638,10 @@ class Extractor:
             kinds = "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
             self._kind_re = re.compile(rf"(?<=[ \t])(?:{kinds})(?![\w\-])")
         for m in self._kind_re.finditer(lower_same_length(text)):
-            title_case = text[m.start()].isupper()
-            start, words = m.start(), []
-            while len(words) < 4:
-                prev = _word_before(text, start)
-                if prev is None:
-                    break
-                word, word_start, opens_sentence = prev
-                inside_label = spans.ends_at(m.start() - 1, word_start)
-                if not inside_label and not self._is_modifier(word, title_case or opens_sentence, not words):
-                    break
-                start = word_start
-                words.insert(0, word.lower())
+            found = list(self._modifiers_before(text, m.start(), m.start() - 1, spans, text[m.start()].isupper(), 4,
+                                                first_is_head=True))
+            start = found[-1][1] if found else m.start()
+            words = [word.lower() for word, _ in reversed(found)]
             parts = re.split(r"[\s\-]+", " ".join(words))
             if len(parts) < 2 or _ADJECTIVE.search(parts[-1]) or parts[0] in _NUMBER_WORDS:
                 continue
@@ -831,8 +836,8 @@ class Extractor:
         """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the
         abstract's description of it, else the title's, else a known word in it."""
         words = name.split()
-        if len(words) > 1 and self.head_type(words[-1]):  # "Narrow Transformer" is a named model
-            return self.head_type(words[-1]), _TITLE
+        if len(words) > 1 and (t := self.head_type(words[-1])):  # "Narrow Transformer" is a named model
+            return t, _TITLE
         for i in range(1, len(words)):
             head = self.vocab.lookup(" ".join(words[i:]))
             if head is not None and head.type != "Organization":
