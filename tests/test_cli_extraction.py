@@ -1,0 +1,76 @@
+"""This session's extraction rules end to end: `kgraph build` on a JSON Lines
+file with the shipped vocabularies, the Turtle parsed back, `kgraph show`
+asked about what was found. (tests/test_extract.py checks each rule alone.)"""
+import json
+
+import pytest
+import rdflib
+from rdflib import RDF, RDFS, Namespace
+
+from conftest import run
+
+KG = Namespace("https://w3id.org/kgraph/ontology#")
+PAPERS = [
+    {"title": "ZorbAttack: Faster Jailbreaks on Consumer GPUs",
+     "abstract": "We attack with Greedy Coordinate Gradient (GCG) on 8x NVIDIA 3090 GPUs "
+                 "and compare Gemma 9 with Llama-2/3."},
+    {"title": "Training Giant Models with Less Memory",
+     "abstract": "We introduce a novel selective offload strategy for training. Layers are "
+                 "pipelined across stages and the model was fine-tuned."},
+    # layout spaces of a PDF dump: once 41 s of extraction, now instant
+    {"title": "A Long Dump", "abstract": "We run on " + " " * 100_000 + "GPUs."},
+]
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("extraction")
+    listing = folder / "papers.jsonl"
+    listing.write_text("".join(json.dumps(p) + "\n" for p in PAPERS), encoding="utf-8")
+    out = folder / "out"
+    result = run("build", listing, "-o", out, "--no-cache")
+    assert result.exit_code == 0, result.output
+    g = rdflib.Graph().parse(out / "graph.ttl")
+    return out, g
+
+
+def mentioned(g, title):
+    """{label: type} of the entities the paper titled ``title`` mentions."""
+    paper = next(g.subjects(RDFS.label, rdflib.Literal(title)))
+    found = {}
+    for e in g.objects(paper, KG.mentions):
+        types = {str(t)[len(KG):] for t in g.objects(e, RDF.type) if str(t).startswith(str(KG))} - {"Entity"}
+        found[str(g.value(e, RDFS.label))] = types.pop()
+    return found
+
+
+def test_names_versions_and_product_numbers(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[0]["title"]) == {
+        "ZorbAttack": "Technique",  # the paper's own name
+        "GCG": "Technique",  # an acronym spelling out a capitalised name
+        "NVIDIA GeForce RTX 3090": "Hardware",  # vendor and product number; NVIDIA is no separate mention
+        "GPU": "Hardware",
+        "Gemma 9": "Model",  # a new version of a known model
+        "Llama 2": "Model",
+        "Llama 3": "Model",  # "Llama-2/3"
+    }
+
+
+def test_the_papers_technique_and_no_participles(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[1]["title"]) == {"selective offload": "Technique"}
+
+
+def test_hostile_text_builds(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[2]["title"]) == {"GPU": "Hardware"}
+
+
+def test_show_tells_where_a_found_name_comes_from(graph):
+    out, _ = graph
+    result = run("show", "Greedy Coordinate Gradient", "--graph", out, "--json")
+    assert result.exit_code == 0, result.output
+    card = json.loads(result.output)
+    assert card["label"] == "GCG" and card["type"] == "Technique"
+    assert "Greedy Coordinate Gradient" in card["aliases"]
