@@ -7,6 +7,7 @@ as written.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -255,8 +256,34 @@ class Matcher:
 
     def find(self, text: str):
         """(start, end, concept) for every label in text, longest first where
-        matches overlap, sorted by position."""
+        matches overlap, sorted by position. A label may be written with its
+        acronym inside it: "key-value (KV) cache", "zeroth-order (ZO)
+        optimization"."""
         folded = normalize_text(text)
+        found = self._scan(folded)
+        inner = []
+        if " (" in folded:
+            for m in _INNER_ACRONYM.finditer(folded):
+                lo = max(0, m.start() - _INNER_WINDOW)
+                window = folded[lo:m.start()] + folded[m.end():m.end() + _INNER_WINDOW]
+                cut, gap = m.start() - lo, m.end() - m.start()
+                inner += [(lo + s, lo + e + gap, c) for s, e, c in self._scan(window) if s < cut < e]
+        if inner or len(self._automata) > 1:
+            found += inner
+            found.sort(key=lambda x: (x[0] - x[1], x[0]))
+            taken = bytearray(len(folded))  # characters already in a kept match: linear, not pairwise
+            kept = []
+            for s, e, c in found:
+                if 1 not in taken[s:e]:
+                    taken[s:e] = b"\x01" * (e - s)
+                    kept.append((s, e, c))
+            found = kept
+        found.sort(key=lambda x: x[0])
+        return found
+
+    def _scan(self, folded: str):
+        """Every label match in normalized text that starts and ends at word
+        boundaries, overlapping ones included."""
         lowered = None
         found = []
         n = len(folded)
@@ -275,19 +302,13 @@ class Matcher:
                                  (folded[stop] == "." and stop + 1 < n and (folded[stop + 1].islower() or folded[stop + 1].isdigit()))):
                     continue
                 found.append((start, stop, self.concepts[index]))
-        if len(self._automata) > 1:
-            found.sort(key=lambda x: (x[0] - x[1], x[0]))
-            taken = bytearray(n)  # characters already in a kept match: linear, not pairwise
-            kept = []
-            for s, e, c in found:
-                if 1 not in taken[s:e]:
-                    taken[s:e] = b"\x01" * (e - s)
-                    kept.append((s, e, c))
-            found = kept
-        found.sort(key=lambda x: x[0])
         return found
 
 
+# "(KV)" between the words of a label; the label is looked for within this
+# many characters on either side.
+_INNER_ACRONYM = re.compile(r"(?<=\w) \([A-Z][A-Za-z0-9]{0,9}\)(?= \w)")
+_INNER_WINDOW = 60
 _PLURALS = ("", "s", "es", "S", "ES")
 _JOINERS = "_.+#@\\"
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\u00a0"})

@@ -34,6 +34,7 @@ kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
 kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline parallelism"@en .
+kge:KV_cache a skos:Concept, kg:Technique ; skos:prefLabel "KV cache"@en ; skos:altLabel "key-value cache"@en .
 kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
 kge:prompting a skos:Concept, kg:Technique ; skos:prefLabel "prompting"@en .
 """
@@ -496,3 +497,9 @@ def test_a_vendor_and_a_product_number_name_the_product(ex):
     got = found(ex, "A Study", "We use 8x NVIDIA 3090 GPUs.")
     assert got == {"NVIDIA GeForce RTX 3090": "Hardware", "GPU": "Hardware"}
     assert found(ex, "A Study", "We use NVIDIA 9999 GPUs.") == {"NVIDIA": "Organization", "GPU": "Hardware"}
+
+
+def test_a_label_written_with_its_acronym_inside_is_found(ex):
+    got = found(ex, "A Study", "We reuse the key-value (KV) cache across requests.")
+    assert got == {"KV cache": "Technique"}
+    assert found(ex, "A Study", "The key-value (KV) store is fast.") == {}
