@@ -58,7 +58,7 @@ _PAREN_LIST = re.compile(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
     r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
 )
-_HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)\s*$")
+_HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)(?:\s+([a-z]+))?\s*$")
 # "X outperforms vLLM by", "X achieves 2x speedup over FasterTransformer"
 _COMPARED = re.compile(r"\b[^.;]{0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
@@ -794,10 +794,19 @@ class Extractor:
                 if item:
                     yield f"{item} {m['head']}"
         for m in _PAREN_LIST.finditer(text):
-            head = _HEAD_BEFORE_PAREN.search(text, max(0, m.start() - 40), m.start())
-            for item in _LIST_SPLIT.split(m["items"]) if head else ():
+            found = _HEAD_BEFORE_PAREN.search(text, max(0, m.start() - 40), m.start())
+            if not found:
+                continue
+            # "parallelism techniques (data, pipeline, tensor)": the head before the kind noun
+            head = found[1] if found[2] and self._is_kind_noun(found[2]) else found[2] or found[1]
+            for item in _LIST_SPLIT.split(m["items"]):
                 if item:
-                    yield f"{item} {head.group(1)}"
+                    yield f"{item} {head}"
+
+    def _is_kind_noun(self, word: str) -> bool:
+        word = word.lower()
+        kinds = self.vocab.kind_nouns
+        return word in kinds or word[:-1] in kinds or (word.endswith("ies") and word[:-3] + "y" in kinds)
 
     def _coordinated(self, text: str, start: int, surface: str):
         """Concepts named by coordination with a matched label: "data, tensor

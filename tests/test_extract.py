@@ -339,6 +339,8 @@ def test_list_items_sharing_one_head_word(ex):
     assert got == {"data parallelism": "Technique", "tensor parallelism": "Technique", "pipeline parallelism": "Technique"}
     got = found(ex, "A Study", "Kinds of parallelism (e.g., data, tensor, pipeline) exist.")
     assert set(got) == {"data parallelism", "tensor parallelism", "pipeline parallelism"}
+    got = found(ex, "A Study", "Varying parallelism techniques (data, pipeline, tensor) matter.")
+    assert set(got) == {"data parallelism", "tensor parallelism", "pipeline parallelism"}
     got = found(ex, "A Study", "Including data/zero/tensor parallelism and more.")
     assert set(got) == {"data parallelism", "tensor parallelism"}
     # items that make no known label add nothing
