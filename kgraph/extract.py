@@ -352,6 +352,9 @@ class Extractor:
                 described = _APPOSITIVE_RE.match(text, sf_end)
                 if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
                     type_ = self.head_type(described["desc"])
+                after = _NEXT_WORD.match(text, sf_end) if type_ is None else None
+                if after and after[1].lower() in self.vocab.kind_nouns:
+                    type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
                 if type_ is None and self._named_method(long_form, sf):
                     type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
                 if type_ is None or _generic_class(long_form, sf, type_):

@@ -505,3 +505,10 @@ def test_a_label_written_with_its_acronym_inside_is_found(ex):
     got = found(ex, "A Study", "We reuse the key-value (KV) cache across requests.")
     assert got == {"KV cache": "Technique"}
     assert found(ex, "A Study", "The key-value (KV) store is fast.") == {}
+
+
+def test_an_acronym_followed_by_a_kind_noun_is_a_technique(ex):
+    got = found(ex, "A Study", "The jointly learnable codebooks and mappings (JLCM) method is fast.")
+    assert got == {"JLCM": "Technique"}
+    # a plural kind noun names a class of methods, not one
+    assert found(ex, "A Study", "We study verifier-based (VB) methods here.") == {}
