@@ -86,9 +86,10 @@ _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
-_CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined")  # looked for first: cheaper
+_CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined", "designated", "referred", "denoted")  # looked for first: cheaper
 _CALLED = re.compile(
-    r"\b(?:called|named|dubbed|termed|namely|coined)\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])"
+    r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+"
+    r"(?P<name>" + _NAME + r")(?=[\s,;:.()])"
 )
 _NAMES_THEN_HEADS = re.compile(
     r"(?<![\w\-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])"
@@ -99,7 +100,7 @@ _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 # the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
 # (an end-anchored search would try every start in the window)
-_LAST_WORDS_REVERSED = re.compile(r"\s*,?[\w\-]+(?:\s+[\w\-]+){0,7}")
+_LAST_WORDS_REVERSED = re.compile(r"\s*[,(]?\s*[\w\-]+(?:\s+[\w\-]+){0,7}")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
 _NAME_THEN_HEAD = re.compile(

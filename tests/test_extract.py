@@ -512,3 +512,9 @@ def test_an_acronym_followed_by_a_kind_noun_is_a_technique(ex):
     assert got == {"JLCM": "Technique"}
     # a plural kind noun names a class of methods, not one
     assert found(ex, "A Study", "We study verifier-based (VB) methods here.") == {}
+
+
+def test_names_given_in_parentheses_or_by_designation(ex):
+    assert found(ex, "A Study", "The proposed pruning method (termed BiP) is fast.") == {"BiP": "Technique"}
+    got = found(ex, "A Study", "A shortcut-connected architecture, designated as ScMoE, decouples communication.")
+    assert got == {"ScMoE": "Model"}
