@@ -106,6 +106,10 @@ _LAST_WORDS_REVERSED = re.compile(r"\s*[,(]?\s*[\w\-]+(?:\s+[\w\-]+){0,7}")
 _NAME_THEN_HEAD = re.compile(
     r"(?<![\w-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
 )
+# "the code generator LoopNest", "dataset BM-6B": a head noun, then a name
+_NAME_AFTER_WORD = re.compile(
+    r"(?<=[a-z] )(?=[A-Z][\w.+*!\-]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")(?=[\s,;:.)])"
+)
 # "SpecExec (Speculative Execution)": a name followed by its expansion
 _NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]{1,82}\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
@@ -896,6 +900,13 @@ class Extractor:
         for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
             desc = _last_words(abstract, m.start())
             candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))
+        for m in _NAME_AFTER_WORD.finditer(abstract):
+            head = _word_before(abstract, m.start())
+            type_ = head and self.vocab.head_nouns.get(head[0])
+            if type_:  # the noun's own word before may name another kind: "code generator"
+                before = _word_before(abstract, head[1])
+                type_ = (before and self.vocab.head_nouns.get(fold(f"{before[0]} {head[0]}"))) or type_
+                candidates.append((m["name"], type_))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:

@@ -518,3 +518,10 @@ def test_names_given_in_parentheses_or_by_designation(ex):
     assert found(ex, "A Study", "The proposed pruning method (termed BiP) is fast.") == {"BiP": "Technique"}
     got = found(ex, "A Study", "A shortcut-connected architecture, designated as ScMoE, decouples communication.")
     assert got == {"ScMoE": "Model"}
+
+
+def test_a_head_noun_then_a_name_types_the_name(ex):
+    got = found(ex, "A Study", "We use the lightweight code generator LoopNest to emit kernels.")
+    assert got == {"LoopNest": "Software"}
+    assert found(ex, "A Study", "We release the dataset BM-6B with image-text pairs.") == {"BM-6B": "Dataset"}
+    assert found(ex, "A Study", "We thank the team LoopNest for help.") == {}
