@@ -110,6 +110,13 @@ _NAME_THEN_HEAD = re.compile(
 _NAME_AFTER_WORD = re.compile(
     r"(?<=[a-z] )(?=[A-Z][\w.+*!\-]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")(?=[\s,;:.)])"
 )
+# "we propose a Token-Splitting technique": a proposed name before a kind noun
+_PROPOSE_NAMED_KIND = re.compile(
+    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+){0,2}?(?i:propose|present|introduce|develop|design)[sd]?\s+"
+    r"(?:an?|our)\s+(?:[a-z]+\s+){0,2}?(?P<name>[A-Z][\w\-]{1,40})\s+(?P<kind>[a-z]+)\b"
+)
+# "a data reduction technique (Variance Horizon)": a head noun, then a name in parentheses
+_HEAD_THEN_PAREN_NAME = re.compile(r"\b(?P<head>[a-z]+)\s+\((?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\)")
 # "SpecExec (Speculative Execution)": a name followed by its expansion
 _NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]{1,82}\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
@@ -906,6 +913,14 @@ class Extractor:
             if type_:  # the noun's own word before may name another kind: "code generator"
                 before = _word_before(abstract, head[1])
                 type_ = (before and self.vocab.head_nouns.get(fold(f"{before[0]} {head[0]}"))) or type_
+                candidates.append((m["name"], type_))
+        for m in _PROPOSE_NAMED_KIND.finditer(abstract):
+            if m["kind"] in self.vocab.kind_nouns and is_name_like(m["name"]):
+                proposed.add(m["name"])
+                candidates.append((m["name"], "Technique"))
+        for m in _HEAD_THEN_PAREN_NAME.finditer(abstract) if " (" in abstract else ():
+            type_ = self.vocab.head_nouns.get(m["head"])
+            if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
             type_ = self.vocab.head_nouns.get(fold(m["head"]))

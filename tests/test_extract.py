@@ -525,3 +525,11 @@ def test_a_head_noun_then_a_name_types_the_name(ex):
     assert got == {"LoopNest": "Software"}
     assert found(ex, "A Study", "We release the dataset BM-6B with image-text pairs.") == {"BM-6B": "Dataset"}
     assert found(ex, "A Study", "We thank the team LoopNest for help.") == {}
+
+
+def test_a_proposed_name_before_a_kind_noun_or_in_parentheses_after_one(ex):
+    assert found(ex, "A Study", "We propose a Token-Splitting technique that divides tokens.") == {"Token-Splitting": "Technique"}
+    got = found(ex, "A Study", "We add a data reduction technique (Variance Horizon) to it.")
+    assert got == {"Variance Horizon": "Technique"}
+    # an ordinary capitalised word is no name: "a Novel technique"
+    assert found(ex, "A Study", "We propose a Novel technique that divides tokens.") == {}
