@@ -17,6 +17,7 @@ the names discovered in one paper wherever else they occur.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from itertools import accumulate
@@ -321,6 +322,7 @@ class Extractor:
         non-entities ("Large Language Models (LLMs)"). The result depends on
         this paper alone, so papers can be extracted in any order or process."""
         vetoed: set[str] = set()
+        title, abstract = plain_text(title), plain_text(abstract)
         text = f"{title}\n{abstract}" if abstract else title
         if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
             text = _URL.sub(lambda m: " " * len(m.group(0)), text)
@@ -1034,6 +1036,23 @@ class _Spans:
         return self.first_start.get(end, starting_by + 1) <= starting_by
 
 
+def plain_text(text: str) -> str:
+    """Text with LaTeX accents and inline math written as plain characters, as
+    arXiv abstracts often have them: ``T\\"ulu`` is Tülu, ``M$^3$ViT`` is M^3ViT."""
+    if "\\" in text:
+        text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
+    if "$" in text:
+        text = _INLINE_MATH.sub(r"\1", text)
+    return text
+
+
+_ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a"}
+# \"u, \"{u}, {\"u}, \'{e}, \c{c}, \v s
+_LATEX_ACCENT = re.compile(r"\{?\\(?:(?P<accent>[\"'`^~=.])\s*\{?|(?P<accent2>[uvHckr])(?:\{|\s+))(?P<letter>[A-Za-z])\}?\}?")
+_INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
+
+
 def _word_before(text: str, at: int):
     """(the word just before ``at`` on its line, where it starts, whether it
     opens a sentence), or None. Read backwards: an end-anchored search
@@ -1230,7 +1249,7 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
 
         def found_in(part):
             return [[(c.label, surface) for _, _, c, surface in
-                     extractor.match_vocabulary(f"{p.title}\n{p.abstract}", matchers)] for p in part]
+                     extractor.match_vocabulary(f"{plain_text(p.title)}\n{plain_text(p.abstract)}", matchers)] for p in part]
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):
             mentions = per_paper[p.id]

@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from kgraph.extract import Extractor, extract_corpus, is_name_like
+from kgraph.extract import Extractor, extract_corpus, is_name_like, plain_text
 from kgraph.ingest import Paper
 from kgraph.vocabulary import load_vocabulary, ontology_dir
 
@@ -533,3 +533,9 @@ def test_a_proposed_name_before_a_kind_noun_or_in_parentheses_after_one(ex):
     assert got == {"Variance Horizon": "Technique"}
     # an ordinary capitalised word is no name: "a Novel technique"
     assert found(ex, "A Study", "We propose a Novel technique that divides tokens.") == {}
+
+
+def test_latex_accents_and_inline_math_are_read_as_plain_text(ex):
+    assert found(ex, "A Study", r"We present M\'elange, a serving framework.") == {"Mélange": "Software"}
+    assert found(ex, "A Study", r"We present M$^3$ViT, a vision model.") == {"M^3ViT": "Model"}
+    assert plain_text(r"Nystr\"{o}m, {\"u}, \c{c}, a \cite{x}, $5 and $10") == r"Nyström, ü, ç, a \cite{x}, $5 and $10"
