@@ -61,7 +61,7 @@ _PAREN_LIST = re.compile(
 )
 _HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)(?:\s+([a-z]+))?\s*$")
 # "X outperforms vLLM by", "X achieves 2x speedup over FasterTransformer"
-_COMPARED = re.compile(r"\b[^.;]{0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
+_COMPARED = re.compile(r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
@@ -688,6 +688,8 @@ class Extractor:
             known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))
             if known is not None and known.type in ("Software", "Model", "Technique", "Hardware"):
                 votes[known.type] += 1
+            elif m["other"].islower() and (kind := self.vocab.head_nouns.get(fold(m["other"]))):
+                votes[kind] += 1  # "outperforms the state-of-the-art library"
         return min(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0] if votes else "Technique"
 
     def _title_acronym(self, m: re.Match):

@@ -539,3 +539,8 @@ def test_latex_accents_and_inline_math_are_read_as_plain_text(ex):
     assert found(ex, "A Study", r"We present M\'elange, a serving framework.") == {"Mélange": "Software"}
     assert found(ex, "A Study", r"We present M$^3$ViT, a vision model.") == {"M^3ViT": "Model"}
     assert plain_text(r"Nystr\"{o}m, {\"u}, \c{c}, a \cite{x}, $5 and $10") == r"Nyström, ü, ç, a \cite{x}, $5 and $10"
+
+
+def test_a_name_compared_with_a_kind_of_thing_takes_its_type(ex):
+    text = "We propose Zorbix. Zorbix outperforms the state-of-the-art library by 2.9x."
+    assert found(ex, "Zorbix: Fast Inference", text) == {"Zorbix": "Software"}
