@@ -304,6 +304,12 @@ class Extractor:
             if offset is None:
                 continue
             start = words[0].start() + offset
+            close = text.rfind(")", start, end)
+            if close >= 0:  # "Java-to-Python (J2P) and Python-to-Java (P2J)": not across another parenthesis
+                offset = _long_form(core, text[close + 1 : end])
+                if offset is None:
+                    continue
+                start = close + 1 + offset
             long_form = text[start:end].strip(" ,;:")
             if not long_form or len(long_form) <= len(sf):
                 continue
@@ -602,9 +608,14 @@ class Extractor:
             following = _NEXT_WORD.match(text, m.end())
             if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
                 continue  # "a temporal fusion framework" names a framework
+            if following and fold(following.group(1)) in self.vocab.measure_nouns:
+                continue  # "neural scaling laws", "pruning ratio": a measure of it, not a technique
             # where the phrase starts with one, two, three modifiers
             starts = [start for _, start in self._modifiers_before(text, m.start(), m.end(), vocab_spans,
-                                                                   head[0].isupper(), 3)]
+                                                                   head[0].isupper(), 4)]
+            if len(starts) > 3:
+                continue  # longer than a name of ordinary words: its tail ("Communication Overhead Sequence
+                # Parallelism" of "Zero Communication ...") would be a partial phrase
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
@@ -1045,6 +1056,8 @@ def plain_text(text: str) -> str:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
     if "$" in text:
         text = _INLINE_MATH.sub(r"\1", text)
+    if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
+        text = _LATEX_STYLE_OPEN.sub("", _LATEX_STYLE.sub(r"\1", text))
     return text
 
 
@@ -1053,6 +1066,8 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
 # \"u, \"{u}, {\"u}, \'{e}, \c{c}, \v s
 _LATEX_ACCENT = re.compile(r"\{?\\(?:(?P<accent>[\"'`^~=.])\s*\{?|(?P<accent2>[uvHckr])(?:\{|\s+))(?P<letter>[A-Za-z])\}?\}?")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
+_LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed
 
 
 def _word_before(text: str, at: int):

@@ -544,3 +544,28 @@ def test_latex_accents_and_inline_math_are_read_as_plain_text(ex):
 def test_a_name_compared_with_a_kind_of_thing_takes_its_type(ex):
     text = "We propose Zorbix. Zorbix outperforms the state-of-the-art library by 2.9x."
     assert found(ex, "Zorbix: Fast Inference", text) == {"Zorbix": "Software"}
+
+
+def test_technique_phrases_not_before_a_measure_noun_nor_cut_from_a_longer_run(ex):
+    # "neural scaling laws", "group-wise scaling factors": a measure of it, not a technique
+    got = found(ex, "Beyond Neural Scaling Laws", "Neural scaling laws hold. Group-wise scaling factors too.")
+    assert not {"neural scaling", "group-wise scaling"} & set(got)
+    # four ordinary words before the head: the three last of them are not the name
+    got = found(ex, "ZeCO: Zero Communication Overhead Sequence Parallelism for Linear Attention")
+    assert "communication overhead sequence parallelism" not in got
+    # three are
+    got = found(ex, "Faster Serving with Adaptive Dynamic Token Scheduling")
+    assert got.get("adaptive dynamic token scheduling") == "Technique"
+
+
+def test_acronym_long_form_stops_at_an_earlier_parenthesis(ex):
+    text = "We present a Java-to-Python (J2P) and Python-to-Java (P2J) code translation method."
+    alts = {a for m in ex.extract("A Study", text).values() for a in m.alt_labels}
+    assert not any("(" in a for a in alts)
+    got = [(lf, sf) for lf, sf, _, _ in ex.acronym_definitions("We use Alpha Beta (AB) and Gamma Delta (GD) methods")]
+    assert got == [("Alpha Beta", "AB"), ("Gamma Delta", "GD")]
+
+
+def test_latex_text_styles_are_read_as_plain_text(ex):
+    assert plain_text(r"\textbf{Positional \textbf{Integrity Encoding} (PIE) and \emph{fast} code") == \
+        "Positional Integrity Encoding (PIE) and fast code"
