@@ -884,6 +884,10 @@ class Extractor:
         for found, type_, _ in described:
             if type_ is not None and fold(found) == fold(name):
                 return type_, _APPOSITIVE
+        if " " in name:  # "We introduce POPGym Arcade, a benchmark ...": a name of several words
+            for m in _after_each(name, _APPOSITIVE_RE, abstract):
+                if t := self.head_type(m["desc"]):
+                    return t, _APPOSITIVE
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)

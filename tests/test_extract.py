@@ -569,3 +569,8 @@ def test_acronym_long_form_stops_at_an_earlier_parenthesis(ex):
 def test_latex_text_styles_are_read_as_plain_text(ex):
     assert plain_text(r"\textbf{Positional \textbf{Integrity Encoding} (PIE) and \emph{fast} code") == \
         "Positional Integrity Encoding (PIE) and fast code"
+
+
+def test_a_titled_name_of_several_words_takes_the_type_the_abstract_gives_it(ex):
+    got = found(ex, "Zorb Arcade: Parallel Pixelated Games", "We introduce Zorb Arcade, a benchmark of seven games.")
+    assert got == {"Zorb Arcade": "Dataset"}
