@@ -391,6 +391,11 @@ class Extractor:
             local[sf_clean] = concept
             add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
             covered.append((lf_start, sf_end))
+            if evidence == _ACRONYM and " " in long_form:
+                # the spelled-out name written elsewhere ("Meta Flow Matching: ..." in the
+                # title) is the same thing, not its parts (Meta, flow matching)
+                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(long_form), text)
+                               if i.start() != lf_start)
 
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)

@@ -37,6 +37,8 @@ kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline
 kge:KV_cache a skos:Concept, kg:Technique ; skos:prefLabel "KV cache"@en ; skos:altLabel "key-value cache"@en .
 kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
 kge:prompting a skos:Concept, kg:Technique ; skos:prefLabel "prompting"@en .
+kge:Meta a skos:Concept, kg:Organization ; skos:prefLabel "Meta"@en .
+kge:flow_matching a skos:Concept, kg:Technique ; skos:prefLabel "flow matching"@en .
 """
 
 
@@ -574,3 +576,9 @@ def test_latex_text_styles_are_read_as_plain_text(ex):
 def test_a_titled_name_of_several_words_takes_the_type_the_abstract_gives_it(ex):
     got = found(ex, "Zorb Arcade: Parallel Pixelated Games", "We introduce Zorb Arcade, a benchmark of seven games.")
     assert got == {"Zorb Arcade": "Dataset"}
+
+
+def test_an_acronyms_long_form_written_again_is_that_name_not_its_parts(ex):
+    got = found(ex, "Meta Flow Matching: Integrating Vector Fields",
+                "We propose Meta Flow Matching (MFM), a method. MFM is fast.")
+    assert got == {"MFM": "Technique"}
