@@ -980,12 +980,17 @@ class Extractor:
             seen.add(name)
             out.append((name, type_, name in proposed))
         alone = {_clean_name(m["name"]) for m in proposals
-                 if not _NEXT_CAPITAL.match(abstract, m.end())}  # not "we build LUT Tensor Core"
+                 if not _NEXT_CAPITAL.match(abstract, m.end())  # not "we build LUT Tensor Core"
+                 and not self._technique_head_follows(abstract, m.end())}  # nor "we propose SWARM parallelism"
         for name in sorted(alone - seen):  # "we propose BiP": a name, type unknown
             if (is_name_like(name) and not self._is_compound(name) and not _MODIFIER_SUFFIX.search(name)
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _technique_head_follows(self, text: str, at: int) -> bool:
+        following = _NEXT_WORD.match(text, at)
+        return following is not None and fold(following.group(1)) in self.vocab.phrase_heads
 
     def _vendor_rule(self, text: str, mentions: dict[str, Mention]) -> None:
         """A vendor's name inside a product name is not an Organization mention:

@@ -582,3 +582,9 @@ def test_an_acronyms_long_form_written_again_is_that_name_not_its_parts(ex):
     got = found(ex, "Meta Flow Matching: Integrating Vector Fields",
                 "We propose Meta Flow Matching (MFM), a method. MFM is fast.")
     assert got == {"MFM": "Technique"}
+
+
+def test_a_proposed_name_before_a_technique_head_is_not_a_name_alone(ex):
+    got = found(ex, "ZORB Parallelism: Training Large Models Cheaply",
+                "Based on these findings, we propose ZORB parallelism for poorly connected devices.")
+    assert "ZORB" not in got and got.get("ZORB Parallelism") == "Technique"
