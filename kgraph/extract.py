@@ -304,6 +304,12 @@ class Extractor:
             if offset is None:
                 continue
             start = words[0].start() + offset
+            close = text.rfind(")", start, end)
+            if close >= 0:  # "Java-to-Python (J2P) and Python-to-Java (P2J)": not across another parenthesis
+                offset = _long_form(core, text[close + 1 : end])
+                if offset is None:
+                    continue
+                start = close + 1 + offset
             long_form = text[start:end].strip(" ,;:")
             if not long_form or len(long_form) <= len(sf):
                 continue
@@ -385,6 +391,11 @@ class Extractor:
             local[sf_clean] = concept
             add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
             covered.append((lf_start, sf_end))
+            if evidence == _ACRONYM and " " in long_form:
+                # the spelled-out name written elsewhere ("Meta Flow Matching: ..." in the
+                # title) is the same thing, not its parts (Meta, flow matching)
+                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(long_form), text)
+                               if i.start() != lf_start)
 
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)
@@ -602,9 +613,14 @@ class Extractor:
             following = _NEXT_WORD.match(text, m.end())
             if following and self.vocab.head_nouns.get(fold(following.group(1)), "Technique") != "Technique":
                 continue  # "a temporal fusion framework" names a framework
+            if following and fold(following.group(1)) in self.vocab.measure_nouns:
+                continue  # "neural scaling laws", "pruning ratio": a measure of it, not a technique
             # where the phrase starts with one, two, three modifiers
             starts = [start for _, start in self._modifiers_before(text, m.start(), m.end(), vocab_spans,
-                                                                   head[0].isupper(), 3)]
+                                                                   head[0].isupper(), 4)]
+            if len(starts) > 3:
+                continue  # longer than a name of ordinary words: its tail ("Communication Overhead Sequence
+                # Parallelism" of "Zero Communication ...") would be a partial phrase
             # the longest phrase that is a term of the paper: in its title, or written again
             for start in reversed(starts):
                 surface = text[start : m.end()]
@@ -873,6 +889,10 @@ class Extractor:
         for found, type_, _ in described:
             if type_ is not None and fold(found) == fold(name):
                 return type_, _APPOSITIVE
+        if " " in name:  # "We introduce POPGym Arcade, a benchmark ...": a name of several words
+            for m in _after_each(name, _APPOSITIVE_RE, abstract):
+                if t := self.head_type(m["desc"]):
+                    return t, _APPOSITIVE
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)
@@ -960,12 +980,17 @@ class Extractor:
             seen.add(name)
             out.append((name, type_, name in proposed))
         alone = {_clean_name(m["name"]) for m in proposals
-                 if not _NEXT_CAPITAL.match(abstract, m.end())}  # not "we build LUT Tensor Core"
+                 if not _NEXT_CAPITAL.match(abstract, m.end())  # not "we build LUT Tensor Core"
+                 and not self._technique_head_follows(abstract, m.end())}  # nor "we propose SWARM parallelism"
         for name in sorted(alone - seen):  # "we propose BiP": a name, type unknown
             if (is_name_like(name) and not self._is_compound(name) and not _MODIFIER_SUFFIX.search(name)
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _technique_head_follows(self, text: str, at: int) -> bool:
+        following = _NEXT_WORD.match(text, at)
+        return following is not None and fold(following.group(1)) in self.vocab.phrase_heads
 
     def _vendor_rule(self, text: str, mentions: dict[str, Mention]) -> None:
         """A vendor's name inside a product name is not an Organization mention:
@@ -1045,6 +1070,8 @@ def plain_text(text: str) -> str:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
     if "$" in text:
         text = _INLINE_MATH.sub(r"\1", text)
+    if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
+        text = _LATEX_STYLE_OPEN.sub("", _LATEX_STYLE.sub(r"\1", text))
     return text
 
 
@@ -1053,6 +1080,8 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
 # \"u, \"{u}, {\"u}, \'{e}, \c{c}, \v s
 _LATEX_ACCENT = re.compile(r"\{?\\(?:(?P<accent>[\"'`^~=.])\s*\{?|(?P<accent2>[uvHckr])(?:\{|\s+))(?P<letter>[A-Za-z])\}?\}?")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
+_LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
+_LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed
 
 
 def _word_before(text: str, at: int):

@@ -37,6 +37,8 @@ kge:pipeline_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "pipeline
 kge:KV_cache a skos:Concept, kg:Technique ; skos:prefLabel "KV cache"@en ; skos:altLabel "key-value cache"@en .
 kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
 kge:prompting a skos:Concept, kg:Technique ; skos:prefLabel "prompting"@en .
+kge:Meta a skos:Concept, kg:Organization ; skos:prefLabel "Meta"@en .
+kge:flow_matching a skos:Concept, kg:Technique ; skos:prefLabel "flow matching"@en .
 """
 
 
@@ -544,3 +546,45 @@ def test_latex_accents_and_inline_math_are_read_as_plain_text(ex):
 def test_a_name_compared_with_a_kind_of_thing_takes_its_type(ex):
     text = "We propose Zorbix. Zorbix outperforms the state-of-the-art library by 2.9x."
     assert found(ex, "Zorbix: Fast Inference", text) == {"Zorbix": "Software"}
+
+
+def test_technique_phrases_not_before_a_measure_noun_nor_cut_from_a_longer_run(ex):
+    # "neural scaling laws", "group-wise scaling factors": a measure of it, not a technique
+    got = found(ex, "Beyond Neural Scaling Laws", "Neural scaling laws hold. Group-wise scaling factors too.")
+    assert not {"neural scaling", "group-wise scaling"} & set(got)
+    # four ordinary words before the head: the three last of them are not the name
+    got = found(ex, "ZeCO: Zero Communication Overhead Sequence Parallelism for Linear Attention")
+    assert "communication overhead sequence parallelism" not in got
+    # three are
+    got = found(ex, "Faster Serving with Adaptive Dynamic Token Scheduling")
+    assert got.get("adaptive dynamic token scheduling") == "Technique"
+
+
+def test_acronym_long_form_stops_at_an_earlier_parenthesis(ex):
+    text = "We present a Java-to-Python (J2P) and Python-to-Java (P2J) code translation method."
+    alts = {a for m in ex.extract("A Study", text).values() for a in m.alt_labels}
+    assert not any("(" in a for a in alts)
+    got = [(lf, sf) for lf, sf, _, _ in ex.acronym_definitions("We use Alpha Beta (AB) and Gamma Delta (GD) methods")]
+    assert got == [("Alpha Beta", "AB"), ("Gamma Delta", "GD")]
+
+
+def test_latex_text_styles_are_read_as_plain_text(ex):
+    assert plain_text(r"\textbf{Positional \textbf{Integrity Encoding} (PIE) and \emph{fast} code") == \
+        "Positional Integrity Encoding (PIE) and fast code"
+
+
+def test_a_titled_name_of_several_words_takes_the_type_the_abstract_gives_it(ex):
+    got = found(ex, "Zorb Arcade: Parallel Pixelated Games", "We introduce Zorb Arcade, a benchmark of seven games.")
+    assert got == {"Zorb Arcade": "Dataset"}
+
+
+def test_an_acronyms_long_form_written_again_is_that_name_not_its_parts(ex):
+    got = found(ex, "Meta Flow Matching: Integrating Vector Fields",
+                "We propose Meta Flow Matching (MFM), a method. MFM is fast.")
+    assert got == {"MFM": "Technique"}
+
+
+def test_a_proposed_name_before_a_technique_head_is_not_a_name_alone(ex):
+    got = found(ex, "ZORB Parallelism: Training Large Models Cheaply",
+                "Based on these findings, we propose ZORB parallelism for poorly connected devices.")
+    assert "ZORB" not in got and got.get("ZORB Parallelism") == "Technique"
