@@ -804,8 +804,15 @@ class Extractor:
         return concept is None or concept.type == "Technique"
 
     def _is_prose(self, text: str, start: int, surface: str) -> bool:
-        """A word used in its ordinary English sense ("received much attention")."""
-        before = self.vocab.prose_before.get(surface.lower())
+        """A word used in its ordinary English sense ("received much attention"),
+        or in a fixed phrase of its own ("the MIT license")."""
+        key = surface.lower()
+        after = self.vocab.prose_after.get(key)
+        if after:
+            following = _NEXT_WORD.match(text, start + len(surface))
+            if following and following[1].lower() in after:
+                return True
+        before = self.vocab.prose_before.get(key)
         if not before:
             return False
         prev = _PREV_WORD.search(text, max(0, start - 30), start)

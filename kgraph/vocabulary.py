@@ -56,6 +56,7 @@ class Vocabulary:
     not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
     measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
+    prose_after: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> next words that make it prose
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -165,6 +166,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     not_entities: set[str] = set()
     words: dict[str, str] = {}
     after: dict[str, set[str]] = {}
+    before: dict[str, set[str]] = {}
     phrase_heads: dict[str, str] = {}
     not_modifiers: set[str] = set()
     kind_nouns: set[str] = set()
@@ -179,6 +181,8 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             words[s] = o.lower()
         elif p == ONTOLOGY + "notAfter":
             after.setdefault(s, set()).add(o.lower())
+        elif p == ONTOLOGY + "notBefore":
+            before.setdefault(s, set()).add(o.lower())
         elif p == ONTOLOGY + "phraseHead" and _local(s) in TYPES:
             phrase_heads.setdefault(fold(o), _local(s))
         elif p == ONTOLOGY + "notModifier":
@@ -188,9 +192,10 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
         elif p == ONTOLOGY + "measureNoun":
             measure_nouns.add(fold(o))
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
+    prose_after = {words[s]: frozenset(ws) for s, ws in before.items() if s in words}
     return Vocabulary(
         concepts, head_nouns, frozenset(not_entities), prose, phrase_heads,
-        frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns),
+        frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns), prose_after,
     )
 
 

@@ -588,3 +588,10 @@ def test_a_proposed_name_before_a_technique_head_is_not_a_name_alone(ex):
     got = found(ex, "ZORB Parallelism: Training Large Models Cheaply",
                 "Based on these findings, we propose ZORB parallelism for poorly connected devices.")
     assert "ZORB" not in got and got.get("ZORB Parallelism") == "Technique"
+
+
+def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
+    # the shipped lexicon: "the MIT license" names a license, not the institute
+    ex = Extractor()
+    assert "mit" not in ex.extract("A Study", "Code is released under the MIT license.")
+    assert "mit" in ex.extract("A Study", "Researchers at MIT built it.")
