@@ -135,6 +135,8 @@ _ITEM = r"[A-Za-z0-9][\w.+\-]{0,60}[\w+]"
 _LIST = re.compile(
     r"(?<![\w\-])" + _ITEM + r"(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)" + _ITEM + r"){2,}(?![\w\-])"
 )
+# "benchmarks: ", "frameworks such as ": the noun that introduces a list
+_LIST_HEAD = re.compile(r"\b(?P<head>[a-z]+)\s*(?::|,?\s+(?:such\s+as|including|like|namely))\s+$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -505,12 +507,16 @@ class Extractor:
 
         described = self._described_names(abstract)
 
-        # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members
-        for items in _enumerations(text, _Spans(vocab_spans)):
-            known = {c.type for c in map(self.vocab.lookup, items) if c is not None}
-            if len(known) != 1:
-                continue
-            type_ = known.pop()
+        # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members,
+        # or of the head noun that introduces them ("benchmarks: HiAML, Inception and Two-Path")
+        for items, start in _enumerations(text, _Spans(vocab_spans)):
+            head = _LIST_HEAD.search(text, max(0, start - 40), start)
+            type_ = head and self.vocab.head_nouns.get(fold(head["head"]))
+            if not type_:
+                known = {c.type for c in map(self.vocab.lookup, items) if c is not None}
+                if len(known) != 1:
+                    continue
+                type_ = known.pop()
             for item in items:
                 name = _without_size(_clean_name(item))
                 sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
@@ -1144,7 +1150,8 @@ def _without_size(name: str) -> str:
 
 def _enumerations(text: str, spans):
     """Lists of single-token names: "A, B, and C", "A, B or C" (at least three),
-    without the items that are part of a longer label ("Code Llama", "Gemma 2")."""
+    without the items that are part of a longer label ("Code Llama", "Gemma 2");
+    with where each list starts."""
     for m in _LIST.finditer(text):
         items, at = [], m.start()
         for item in _LIST_SPLIT.split(m.group(0)):
@@ -1154,7 +1161,7 @@ def _enumerations(text: str, spans):
                     items.append(item)
                 at += len(item)
         if len(items) >= 3:
-            yield items
+            yield items, m.start()
 
 
 def _generic_class(long_form: str, short_form: str, type_: str) -> bool:

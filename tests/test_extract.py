@@ -595,3 +595,8 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
     ex = Extractor()
     assert "mit" not in ex.extract("A Study", "Code is released under the MIT license.")
     assert "mit" in ex.extract("A Study", "Researchers at MIT built it.")
+
+
+def test_a_list_takes_the_type_of_the_noun_that_introduces_it(ex):
+    got = found(ex, "A Study", "We label three benchmarks: HiAML, NasZoo and Two-Path.")
+    assert got == {"HiAML": "Dataset", "NasZoo": "Dataset", "Two-Path": "Dataset"}
