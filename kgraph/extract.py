@@ -113,11 +113,11 @@ _NAME_AFTER_WORD = re.compile(
 )
 # "we propose a Token-Splitting technique": a proposed name before a kind noun
 _PROPOSE_NAMED_KIND = re.compile(
-    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+){0,2}?(?i:propose|present|introduce|develop|design)[sd]?\s+"
-    r"(?:an?|our)\s+(?:[a-z]+\s+){0,2}?(?P<name>[A-Z][\w\-]{1,40})\s+(?P<kind>[a-z]+)\b"
+    r"(?:propose|present|introduce|develop|design)[sd]?\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
+    r"(?P<name>[A-Z][\w\-]{1,40})\s+(?P<kind>[a-z]+)\b"
 )
 # "a data reduction technique (Variance Horizon)": a head noun, then a name in parentheses
-_HEAD_THEN_PAREN_NAME = re.compile(r"\b(?P<head>[a-z]+)\s+\((?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\)")
+_PAREN_NAME = re.compile(r"(?<=[a-z] )\((?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\)")
 # "SpecExec (Speculative Execution)": a name followed by its expansion
 _NAME_THEN_EXPANSION = re.compile(r"(?<![\w-])(?=[\w.+*!\-^${}]{1,82}\s+\()(?P<name>" + _NAME + r")\s+\((?P<long>[A-Za-z][\w\-]*(?:\s+[\w\-]+){1,7})\)")
 _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
@@ -955,8 +955,9 @@ class Extractor:
             if m["kind"] in self.vocab.kind_nouns and is_name_like(m["name"]):
                 proposed.add(m["name"])
                 candidates.append((m["name"], "Technique"))
-        for m in _HEAD_THEN_PAREN_NAME.finditer(abstract) if " (" in abstract else ():
-            type_ = self.vocab.head_nouns.get(m["head"])
+        for m in _PAREN_NAME.finditer(abstract) if " (" in abstract else ():
+            head = _word_before(abstract, m.start())
+            type_ = head and self.vocab.head_nouns.get(head[0])
             if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
