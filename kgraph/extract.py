@@ -1294,8 +1294,15 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
         )
 
         def found_in(part):
-            return [[(c.label, surface) for _, _, c, surface in
-                     extractor.match_vocabulary(f"{plain_text(p.title)}\n{plain_text(p.abstract)}", matchers)] for p in part]
+            out = []
+            for p in part:
+                text = f"{plain_text(p.title)}\n{plain_text(p.abstract)}"
+                # not inside a hyphenated word ("Layer-Parallel Speculative Decoding" is no
+                # "parallel speculative decoding"), nor a capitalised name written as lower-case
+                # prose ("deep in the stack" is no The Stack)
+                out.append([(c.label, surface) for s, _, c, surface in extractor.match_vocabulary(text, matchers)
+                            if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())])
+            return out
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):
             mentions = per_paper[p.id]

@@ -455,6 +455,12 @@ def test_an_acronym_spelling_out_a_capitalised_name_is_a_method(ex):
     # two letters mean something else elsewhere
     ("mf", Paper("A Study of Training", "We compare backpropagation with Mono-Forward (MF) training."),
      Paper("Another Study", "We use MF here and MF there.")),
+    # a capitalised name is not lower-case prose elsewhere: "deep in the stack"
+    ("the stack", Paper("A Study of Code", "We train on an open dataset (The Stack) and a model."),
+     Paper("Another Study", "Tools monitor events deep in the stack.")),
+    # nor the tail of a hyphenated word: "Layer-Parallel Speculative Decoding"
+    ("parallel speculative decoding", Paper("Massively Parallel Speculative Decoding", "It is fast."),
+     Paper("Zorb: Layer-Parallel Speculative Decoding", "It is fast too.")),
 ])
 def test_some_discovered_names_stay_in_their_paper(vocab, key, defining, other):
     mentions, _ = extract_corpus([defining, other], vocab)
