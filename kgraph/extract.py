@@ -396,8 +396,8 @@ class Extractor:
             if evidence == _ACRONYM and " " in long_form:
                 # the spelled-out name written elsewhere ("Meta Flow Matching: ..." in the
                 # title) is the same thing, not its parts (Meta, flow matching)
-                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(long_form), text)
-                               if i.start() != lf_start)
+                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(long_form) + r"\w*", text)
+                               if i.start() != lf_start)  # "... Parallel (LASP)" titled "... Parallelism"
 
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)
@@ -518,6 +518,8 @@ class Extractor:
                     continue
                 type_ = known.pop()
             for item in items:
+                if self.vocab.lookup(_clean_name(item)) is not None:
+                    continue  # "LAION-400M": known with its size, matched above; not LAION
                 name = _without_size(_clean_name(item))
                 sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
                 if sized is not None and sized.type == "Model":

@@ -606,3 +606,15 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
 def test_a_list_takes_the_type_of_the_noun_that_introduces_it(ex):
     got = found(ex, "A Study", "We label three benchmarks: HiAML, NasZoo and Two-Path.")
     assert got == {"HiAML": "Dataset", "NasZoo": "Dataset", "Two-Path": "Dataset"}
+
+
+def test_a_list_item_known_with_its_size_is_not_its_family():
+    # the shipped vocabulary knows LAION-400M, not LAION
+    got = Extractor().extract("A Study", "We train on CC3M, ZorbCaps and LAION-400M datasets.")
+    assert "laion 400m" in got and "laion" not in got
+
+
+def test_an_acronyms_long_form_written_again_with_an_ending_is_that_name(ex):
+    got = found(ex, "Zorb Attention Sequence Parallelism",
+                "We introduce Zorb Attention Sequence Parallel (ZASP), an efficient method.")
+    assert got == {"ZASP": "Technique"}
