@@ -173,6 +173,7 @@ _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|
 _USING_BEFORE = re.compile(r"\b(?:via|using|through|leveraging|employing|adopting|applying|with)\s+$", re.I)
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
+_DEGREE_WORDS = "high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal"
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
@@ -518,9 +519,11 @@ class Extractor:
                     continue
                 type_ = known.pop()
             for item in items:
-                if self.vocab.lookup(_clean_name(item)) is not None:
-                    continue  # "LAION-400M": known with its size, matched above; not LAION
                 name = _without_size(_clean_name(item))
+                known = self.vocab.lookup(_clean_name(item)) if name != _clean_name(item) else None
+                if known is not None:  # "LAION-400M": known with its size; not LAION
+                    add(known.label, known.type, item, _VOCAB)
+                    continue
                 sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
                 if sized is not None and sized.type == "Model":
                     add(sized.label, sized.type, item, _VOCAB)
@@ -639,6 +642,8 @@ class Extractor:
                 if vocab_spans.crosses(start) or vocab_spans.contains(start, m.end()):
                     break  # part of a longer label, or an acronym's spelled-out form
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
+                if re.search(rf"\b(?:{_DEGREE_WORDS})\s+{re.escape(label)}(?![\w\-])", lower):
+                    break  # "high computation parallelism": graded somewhere, a property, not a technique
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break

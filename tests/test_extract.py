@@ -618,3 +618,10 @@ def test_an_acronyms_long_form_written_again_with_an_ending_is_that_name(ex):
     got = found(ex, "Zorb Attention Sequence Parallelism",
                 "We introduce Zorb Attention Sequence Parallel (ZASP), an efficient method.")
     assert got == {"ZASP": "Technique"}
+
+
+def test_a_phrase_graded_by_degree_is_a_property_not_a_technique(ex):
+    got = found(ex, "A Study", "Rings give lower zorb parallelism. We enhance zorb parallelism.")
+    assert "zorb parallelism" not in got
+    got = found(ex, "A Study", "We propose zorb parallelism. Zorb parallelism is fast.")
+    assert got.get("zorb parallelism") == "Technique"
