@@ -619,6 +619,7 @@ class Extractor:
             alternatives = "|".join(re.escape(h).replace(r"\ ", r"[\s\-]") for h in heads)
             self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])")
         lower = lower_same_length(text)  # matched as lower case: twice as fast as IGNORECASE
+        graded_cache: dict[str, bool] = {}
         for m in self._phrase_head_re.finditer(lower):
             head = text[m.start() : m.end()]
             following = _NEXT_WORD.match(text, m.end())
@@ -642,7 +643,11 @@ class Extractor:
                 if vocab_spans.crosses(start) or vocab_spans.contains(start, m.end()):
                     break  # part of a longer label, or an acronym's spelled-out form
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
-                if re.search(rf"\b(?:{_DEGREE_WORDS})\s+{re.escape(label)}(?![\w\-])", lower):
+                graded = graded_cache.get(label)
+                if graded is None:
+                    graded = graded_cache[label] = re.search(
+                        rf"\b(?:{_DEGREE_WORDS})\s+{re.escape(label)}(?![\w\-])", lower) is not None
+                if graded:
                     break  # "high computation parallelism": graded somewhere, a property, not a technique
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
