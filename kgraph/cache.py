@@ -16,6 +16,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import OutputError
 from .files import write_atomic
 
 # Bump when the shape of cached results changes.
@@ -69,3 +70,31 @@ class ExtractionCache:
             write_atomic(self._path(digest), pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
+
+
+class LayoutCache:
+    """The HTML page's clusters and node positions (``render.clusters_and_layout``),
+    as JSON under ``folder/layout/`` (default: the user's cache), one file per
+    ``render.layout_key``."""
+
+    def __init__(self, folder: str | Path | None = None):
+        from .index import cache_dir
+
+        self.folder = Path(folder or cache_dir()) / "layout"
+
+    def load(self, key: str):
+        import json
+
+        try:
+            with open(self.folder / f"{key}.json", "rb") as f:
+                return json.load(f)
+        except (OSError, ValueError):
+            return None
+
+    def store(self, key: str, value) -> None:
+        import json
+
+        try:
+            write_atomic(self.folder / f"{key}.json", json.dumps(value, separators=(",", ":")).encode())
+        except (OSError, OutputError):
+            pass  # best effort, as for extraction results

@@ -120,14 +120,21 @@ def _timed(function, *args):
     return function(*args), time.perf_counter() - start
 
 
-def _fits_twice() -> bool:
-    """Whether this process, forked, stays within ``MEMORY_BUDGET``: a child
-    that reads the whole graph ends up with its own copy of most of it (each
-    object it touches has its reference count, and so its page, written)."""
+def _fits(copies: int) -> bool:
+    """Whether ``copies`` of this process (itself and forked children) stay
+    within ``MEMORY_BUDGET``: a child that reads the whole graph ends up with
+    its own copy of most of it (each object it touches has its reference
+    count, and so its page, written)."""
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return 2 * peak <= MEMORY_BUDGET
+    return copies * peak <= MEMORY_BUDGET
+
+
+def _write_page(G, path, max_nodes, cache) -> None:
+    from .render import write_html
+
+    write_html(G, path, max_nodes=max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES), cache=cache)
 
 
 class _Mention(NamedTuple):
@@ -159,10 +166,11 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     names); ``strict`` makes any input warning an ``InputError`` (nothing is
     written). Extraction runs in ``jobs`` processes and reuses results cached
     by content hash (``cache``: True, a folder, or False); ``progress`` as in
-    ``parallel.extract_papers``. With ``jobs`` > 1 the Turtle is written by a
-    forked process while this one writes the index and the page, as long as
-    both fit in ``MEMORY_BUDGET``. The output does not depend on ``jobs`` or
-    on the cache.
+    ``parallel.extract_papers``. With ``jobs`` > 1 the Turtle and the page
+    are written by forked processes while this one writes the index, as long
+    as all fit in ``MEMORY_BUDGET``. The page's clusters and layout are
+    cached too, keyed by what they are computed from. The output does not
+    depend on ``jobs`` or on the cache.
 
     The output folder is checked before the slow part; every file is
     computed into a temporary file, and all replace the previous ones
@@ -186,22 +194,22 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     G, stats = _graph_of(papers, files, jobs=jobs, cache=cache, progress=progress, timings=timings)
     del papers, files
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
-    with atomic_paths(outputs) as temps:
+    with atomic_paths(outputs) as temps, contextlib.ExitStack() as stack:
         t = time.perf_counter()
-        # the Turtle, the longest to write, is written by another process beside the index and the page
-        with Background(_timed, write_turtle, G, temps[0], fork=jobs > 1 and _fits_twice()) as turtle:
-            try:
-                write_index(G, temps[1], source=str(outputs[0]))
-            except sqlite3.Error as e:
-                raise OutputError(outputs[1], f"cannot write ({e})") from None
-            timings["index"] = time.perf_counter() - t
-            if html:
-                from .render import write_html
-
-                t_html = time.perf_counter()
-                write_html(G, temps[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
-                timings["html"] = time.perf_counter() - t_html
-            triples, timings["rdf"] = turtle.result()
+        # The Turtle and the page are written by other processes beside the index.
+        fork = jobs > 1 and _fits(3 if html else 2)
+        turtle = stack.enter_context(Background(_timed, write_turtle, G, temps[0], fork=fork))
+        if html:
+            page = stack.enter_context(Background(_timed, _write_page, G, temps[2], html_max_nodes, cache,
+                                                  fork=fork))
+        try:
+            write_index(G, temps[1], source=str(outputs[0]))
+        except sqlite3.Error as e:
+            raise OutputError(outputs[1], f"cannot write ({e})") from None
+        timings["index"] = time.perf_counter() - t
+        if html:
+            _, timings["html"] = page.result()
+        triples, timings["rdf"] = turtle.result()
         timings["outputs"] = time.perf_counter() - t
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):
