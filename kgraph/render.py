@@ -260,12 +260,16 @@ def layout_key(H, seed: int = SEED) -> str:
     Python, networkx and numpy that compute them."""
     import hashlib
     import sys
+    from importlib.metadata import PackageNotFoundError, version
 
     import networkx
 
+    try:
+        numpy = version("numpy")  # without importing it: a page from the cache needs no numpy
+    except PackageNotFoundError:
+        numpy = None
     h = hashlib.sha256()
-    h.update(f"{LAYOUT_FORMAT} {seed} {sys.version_info[:2]} {networkx.__version__} "
-             f"{_numpy().__version__}\0".encode())
+    h.update(f"{LAYOUT_FORMAT} {seed} {sys.version_info[:2]} {networkx.__version__} {numpy}\0".encode())
     h.update(Path(__file__).read_bytes())
     index = {v: i for i, v in enumerate(H)}
     parts = []
@@ -812,29 +816,40 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def fill_template(source: str, values: dict, raw: dict) -> str:
+    """``source`` with each ``{{ name }}`` replaced by ``values[name]``
+    HTML-escaped (as jinja2's autoescape does: the template is jinja2's
+    syntax, but importing jinja2 took longer than filling six fields) or by
+    ``raw[name]`` as it is. A name in neither is an error."""
+    import re
+
+    def field(m):
+        name = m.group(1)
+        if name in raw:
+            return raw[name]
+        if name in values:
+            return str(values[name]).translate(_HTML_ESCAPES)
+        raise KeyError(f"{TEMPLATE}: no value for {{{{ {name} }}}}")
+
+    return re.sub(r"\{\{ *(\w+) *\}\}", field, source)
+
+
 def generate_html(G, *, include_papers: bool = False, types=None, min_weight: int = 1,
                   max_nodes: int | None = None, around: str | None = None, depth: int = 1,
                   title: str = "kgraph", cache=False) -> tuple[str, dict]:
     """The page as text, and its stats; see ``write_html``."""
     from importlib.resources import files
 
-    import jinja2
-    from markupsafe import Markup
-
     H = select_subgraph(G, include_papers=include_papers, types=types, min_weight=min_weight,
                         max_nodes=max_nodes, around=around, depth=depth)
     data = graph_data(G, H, title=title, cache=cache)
     js, css = vis_assets()
     source = files("kgraph").joinpath(TEMPLATE).read_text(encoding="utf-8")
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
-    page = env.from_string(source).render(
-        title=title,
-        vis_js=Markup(js),
-        vis_css=Markup(css),
-        data=Markup(script_json(data)),
-        vis_version=VIS_VERSION,
-    )
+    page = fill_template(source, {"title": title, "vis_version": VIS_VERSION},
+                         raw={"vis_js": js, "vis_css": css, "data": script_json(data)})
     stats = {
         "nodes": len(data["nodes"]),
         "edges": len(data["co"]) + len(data["me"]),
