@@ -21,6 +21,10 @@ HTML_MAX_EDGES = 30_000
 # only while both fit in this much memory (the scale target of issue 7): at
 # 100k papers that would take ~2.6 GB, and the build writes one file at a time.
 MEMORY_BUDGET = 2 << 30
+# Corpora up to this many papers keep their settled extraction results as
+# one cache entry (``cache.SettledCache``); larger ones only per file, where
+# writing the whole corpus again would cost time and memory at every change.
+SETTLED_MAX_PAPERS = 10_000
 
 
 @dataclass
@@ -105,10 +109,26 @@ def build_graph_from(paths, vocabulary=None, *, strict: bool = False, jobs: int 
 def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings):
     from .graph import build_graph
 
-    mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
-                                        progress=progress, timings=timings)
+    settled = key = None
+    if cache and vocabulary is None and len(papers) <= SETTLED_MAX_PAPERS:
+        from .cache import SettledCache, corpus_key
+
+        start = time.perf_counter()
+        settled = SettledCache(None if cache is True else cache)
+        key = corpus_key(papers, Path(__file__).read_bytes())  # this module makes the stored _Mentions
+        found = settled.load(key)
+        if found is not None:
+            from .parallel import ExtractionStats
+
+            (mentions, concepts), stats = found, ExtractionStats(cached=len(papers))
+            timings["extract"], timings["settle"] = time.perf_counter() - start, 0.0
+    if settled is None or found is None:
+        mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
+                                            progress=progress, timings=timings)
+        _compact(mentions)
+        if settled is not None:
+            settled.store(key, (mentions, concepts))
     start = time.perf_counter()
-    _compact(mentions)
     G = build_graph(papers, mentions, concepts)
     timings["graph"] = time.perf_counter() - start
     return G, stats
