@@ -117,8 +117,9 @@ def corpus_of(size: int) -> Path:
 
 
 def measure_size(size: int, jobs: int) -> dict:
-    """A cold build; then the same corpus with one shard's cache entry removed,
-    as if that shard had just been added."""
+    """A cold build; then the same corpus with one shard's cache entry (and
+    the whole corpus's and the page's) removed, as if that shard had just
+    been added."""
     sys.path.insert(0, str(ROOT))
     from kgraph.cache import ExtractionCache
     from kgraph.readers import detect_format, read_file
@@ -131,6 +132,10 @@ def measure_size(size: int, jobs: int) -> dict:
         os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
         entry = ExtractionCache()._path(read_file(added, detect_format(added)).digest)
         entry.unlink()
+        # an added file changes the corpus, and so the graph: neither the
+        # corpus's settled results nor the page's layout would be found
+        for kept in [*(tmp / "cache").rglob("*.corpus"), *(tmp / "cache").rglob("layout/*.json")]:
+            kept.unlink()
         incremental = run_build(corpus, tmp / "incremental", jobs, tmp / "cache")
         identical = all((tmp / "cold" / "out" / n).read_bytes() == (tmp / "incremental" / "out" / n).read_bytes()
                         for n in ("graph.ttl", "index.sqlite", "graph.html"))

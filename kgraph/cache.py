@@ -143,12 +143,12 @@ class LayoutCache:
     as JSON under ``folder/layout/`` (default: the user's cache), one file per
     ``render.layout_key``."""
 
+    KEEP = 64  # entries kept, the most recently used (the seeds: 19 kB each)
+
     def __init__(self, folder: str | Path | None = None):
         from .index import cache_dir
 
         self.folder = Path(folder or cache_dir()) / "layout"
-
-    KEEP = 64  # entries kept, the most recently used (2,000 nodes: ~40 kB each)
 
     def load(self, key: str):
         import json

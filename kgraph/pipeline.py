@@ -25,6 +25,11 @@ MEMORY_BUDGET = 2 << 30
 # one cache entry (``cache.SettledCache``); larger ones only per file, where
 # writing the whole corpus again would cost time and memory at every change.
 SETTLED_MAX_PAPERS = 10_000
+# The page is written by a third process only for corpora up to this size:
+# there it is the longest output, while beyond the Turtle is, by far (10k
+# papers: Turtle 3.1 s, index 1.3 s, page 1.6 s), and a third copy of the
+# graph would only add memory (10k: +200 MB).
+PAGE_FORK_MAX_PAPERS = 5_000
 
 
 @dataclass
@@ -109,7 +114,7 @@ def build_graph_from(paths, vocabulary=None, *, strict: bool = False, jobs: int 
 def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings):
     from .graph import build_graph
 
-    settled = key = None
+    settled = key = found = None
     if cache and vocabulary is None and len(papers) <= SETTLED_MAX_PAPERS:
         from .cache import SettledCache, corpus_key
 
@@ -122,7 +127,7 @@ def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings)
 
             (mentions, concepts), stats = found, ExtractionStats(cached=len(papers))
             timings["extract"], timings["settle"] = time.perf_counter() - start, 0.0
-    if settled is None or found is None:
+    if found is None:
         mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
                                             progress=progress, timings=timings)
         _compact(mentions)
@@ -186,11 +191,14 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     names); ``strict`` makes any input warning an ``InputError`` (nothing is
     written). Extraction runs in ``jobs`` processes and reuses results cached
     by content hash (``cache``: True, a folder, or False); ``progress`` as in
-    ``parallel.extract_papers``. With ``jobs`` > 1 the Turtle and the page
-    are written by forked processes while this one writes the index, as long
-    as all fit in ``MEMORY_BUDGET``. The page's clusters and layout are
-    cached too, keyed by what they are computed from. The output does not
-    depend on ``jobs`` or on the cache.
+    ``parallel.extract_papers``; a corpus of up to ``SETTLED_MAX_PAPERS``
+    also caches its results after the corpus-wide passes, and the page its
+    clusters and layout, each keyed by what it is computed from. With
+    ``jobs`` > 1 the Turtle is written by a forked process while this one
+    writes the index and the page (for corpora of up to
+    ``PAGE_FORK_MAX_PAPERS``, the page too is written by a forked process),
+    as long as they fit in ``MEMORY_BUDGET``. The output does not depend on
+    ``jobs`` or on the cache.
 
     The output folder is checked before the slow part; every file is
     computed into a temporary file, and all replace the previous ones
@@ -216,12 +224,13 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
     with atomic_paths(outputs) as temps, contextlib.ExitStack() as stack:
         t = time.perf_counter()
-        # The Turtle and the page are written by other processes beside the index.
-        fork = jobs > 1 and _fits(3 if html else 2)
+        # The Turtle, and for a small corpus the page, are written by other processes beside the index.
+        fork = jobs > 1 and _fits(2)
+        fork_page = fork and G.graph["papers"] <= PAGE_FORK_MAX_PAPERS and _fits(3)
         turtle = stack.enter_context(Background(_timed, write_turtle, G, temps[0], fork=fork))
         if html:
             page = stack.enter_context(Background(_timed, _write_page, G, temps[2], html_max_nodes, cache,
-                                                  fork=fork))
+                                                  fork=fork_page))
         try:
             write_index(G, temps[1], source=str(outputs[0]))
         except sqlite3.Error as e:

@@ -43,10 +43,11 @@ class _Group(click.Group):
             name = f"{e.filename}: " if e.filename else ""
             raise click.ClickException(f"{name}{e.strerror or e}") from None
 
+
 def _exit(code) -> None:
     """Exit with ``code`` as ``sys.exit`` would, but skip the interpreter's
     teardown, which frees every module and object one by one: ~0.13 s of a
-    1 s rebuild of the seeds, against nothing for the user. Exit handlers
+    rebuild of the seeds (then ~1 s), for nothing the user sees. Exit handlers
     run and the standard streams are flushed first; with another thread
     still running, an exit code that is not a number or a stream that cannot
     be flushed, the usual exit does the job."""
