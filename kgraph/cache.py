@@ -86,7 +86,7 @@ class SettledCache:
     results again (seeds: ~0.02 s instead of ~0.2 s)."""
 
     SUFFIX = ".corpus"  # not .pickle: those are the per-file entries
-    KEEP = 8  # entries kept, the most recently used (10k papers: ~25 MB each)
+    KEEP = 8  # entries kept, the most recently used (the seeds: 1 MB each, mostly the vocabulary)
 
     def __init__(self, folder: str | Path | None = None):
         self.folder = ExtractionCache(folder).folder / "corpus"
@@ -104,8 +104,11 @@ class SettledCache:
         return value
 
     def store(self, key: str, value) -> None:
+        from .files import atomic_path
+
         try:
-            write_atomic(self.folder / f"{key}{self.SUFFIX}", pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            with atomic_path(self.folder / f"{key}{self.SUFFIX}") as tmp, open(tmp, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: 10k papers' bytes are large
         except (OSError, OutputError):
             return
         _prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
