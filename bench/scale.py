@@ -9,8 +9,9 @@ missing. Each build runs in a fresh process with an empty extraction cache
 (a cold build); then the build runs again with the cache entry of one shard
 removed, as if that shard had just been added (the incremental case), and
 its output is compared with the cold build's. The small-end check times
-`kgraph build` on the seeds against `python -c "import rdflib, networkx,
-pyvis, click"`, alternating, and reports medians. The machine's load average
+`kgraph build` on the seeds (this checkout's kgraph, byte-compiled first)
+against `python -c "import rdflib, networkx, pyvis, click"`, alternating,
+and reports medians. The machine's load average
 is printed with every number: timings on a shared machine are noisy.
 Memory is the peak, sampled every 0.2 s, of the proportional set size of
 the build's processes together (pages a forked child shares with its
@@ -116,8 +117,9 @@ def corpus_of(size: int) -> Path:
 
 
 def measure_size(size: int, jobs: int) -> dict:
-    """A cold build; then the same corpus with one shard's cache entry removed,
-    as if that shard had just been added."""
+    """A cold build; then the same corpus with one shard's cache entry (and
+    the whole corpus's and the page's) removed, as if that shard had just
+    been added."""
     sys.path.insert(0, str(ROOT))
     from kgraph.cache import ExtractionCache
     from kgraph.readers import detect_format, read_file
@@ -130,6 +132,10 @@ def measure_size(size: int, jobs: int) -> dict:
         os.environ["XDG_CACHE_HOME"] = str(tmp / "cache")
         entry = ExtractionCache()._path(read_file(added, detect_format(added)).digest)
         entry.unlink()
+        # an added file changes the corpus, and so the graph: neither the
+        # corpus's settled results nor the page's layout would be found
+        for kept in [*(tmp / "cache").rglob("*.corpus"), *(tmp / "cache").rglob("layout/*.json")]:
+            kept.unlink()
         incremental = run_build(corpus, tmp / "incremental", jobs, tmp / "cache")
         identical = all((tmp / "cold" / "out" / n).read_bytes() == (tmp / "incremental" / "out" / n).read_bytes()
                         for n in ("graph.ttl", "index.sqlite", "graph.html"))
@@ -146,12 +152,19 @@ def median_time(cmd, repeat: int, env=None) -> float:
     return statistics.median(times)
 
 
-def small_end(repeat: int) -> dict:
-    """`kgraph build` on the seeds vs the import floor of the mandated libraries."""
+def small_end(repeat: int, compile: bool = True) -> dict:
+    """`kgraph build` on the seeds vs the import floor of the mandated libraries.
+    The kgraph measured is this checkout's, byte-compiled first (as `pip
+    install .` does) unless ``compile`` is false."""
+    if compile:
+        import compileall
+
+        compileall.compile_dir(ROOT / "kgraph", quiet=1)
     kgraph = [sys.executable, "-m", "kgraph", "build", str(ROOT / "seeds"), "-q"]
     floor = [sys.executable, "-c", "import rdflib, networkx, pyvis, click"]
     with tempfile.TemporaryDirectory() as tmp:
-        env = dict(os.environ, XDG_CACHE_HOME=tmp)
+        path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+        env = dict(os.environ, XDG_CACHE_HOME=tmp, PYTHONPATH=path)
         out = ["-o", str(Path(tmp) / "out")]
         subprocess.run(kgraph + out, check=True, env=env)  # fill the cache
         before = load()
@@ -198,9 +211,10 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="extraction processes [cores]")
     parser.add_argument("--repeat", type=int, default=5, help="runs of the small-end check [5]")
     parser.add_argument("--small-only", action="store_true")
+    parser.add_argument("--no-compile", action="store_true", help="Do not byte-compile kgraph first.")
     args = parser.parse_args()
     sizes = [] if args.small_only else [measure_size(int(n), args.jobs) for n in args.sizes.split(",")]
-    small = small_end(args.repeat)
+    small = small_end(args.repeat, compile=not args.no_compile)
     report(sizes, small)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps({"sizes": sizes, "small_end": small, "cores": os.cpu_count()}, indent=1) + "\n")

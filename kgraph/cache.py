@@ -1,21 +1,27 @@
-"""A content-hash cache of extraction results, one entry per input file.
+"""Content-hash caches: extraction results, one entry per input file; the
+settled results of a whole (small) corpus; the page's clusters and layout.
 
-An entry holds what extraction found in the papers one input file
+An extraction entry holds what extraction found in the papers one input file
 contributed, keyed by a hash of each paper's title and abstract, so adding a
 file to a corpus re-extracts only that file's papers. Entries live in
 ``~/.cache/kgraph/extract/<fingerprint>/`` (``$XDG_CACHE_HOME`` is honoured);
 the fingerprint covers the extraction code, the vocabularies and the Python
 version, so results of other code are never read. Delete the folder to
 reclaim the space.
+
+Every entry is a pure function of its key: a build gives the same bytes
+with or without the cache.
 """
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sys
 from functools import lru_cache
 from pathlib import Path
 
+from .errors import OutputError
 from .files import write_atomic
 
 # Bump when the shape of cached results changes.
@@ -69,3 +75,101 @@ class ExtractionCache:
             write_atomic(self._path(digest), pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
             pass
+
+
+class SettledCache:
+    """A whole corpus's extraction results after the corpus-wide passes, as
+    ``pipeline`` hands them to the graph builder: one entry per corpus,
+    under the extraction results' fingerprint, keyed by every paper's id and
+    text in order (``corpus_key``). A rebuild of an unchanged corpus loads
+    one entry instead of loading the vocabulary and settling the per-file
+    results again (seeds: ~0.02 s instead of ~0.2 s)."""
+
+    SUFFIX = ".corpus"  # not .pickle: those are the per-file entries
+    KEEP = 8  # entries kept, the most recently used (the seeds: 1 MB each, mostly the vocabulary)
+
+    def __init__(self, folder: str | Path | None = None):
+        self.folder = ExtractionCache(folder).folder / "corpus"
+
+    def load(self, key: str):
+        path = self.folder / f"{key}{self.SUFFIX}"
+        try:
+            with open(path, "rb") as f:
+                value = pickle.load(f)
+        except FileNotFoundError:
+            return None
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return None
+        _touch(path)
+        return value
+
+    def store(self, key: str, value) -> None:
+        from .files import atomic_path
+
+        try:
+            with atomic_path(self.folder / f"{key}{self.SUFFIX}") as tmp, open(tmp, "wb") as f:
+                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: 10k papers' bytes are large
+        except (OSError, OutputError):
+            return
+        _prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache entry as just used (for ``_prune``)."""
+    try:
+        os.utime(path)
+    except OSError:
+        pass
+
+
+def _prune(folder: Path, pattern: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used entries."""
+    try:
+        entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[keep:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def corpus_key(papers, code: bytes = b"") -> str:
+    """A hash of the papers' ids and texts, in order, and ``code`` (the
+    source of what shapes the stored results)."""
+    h = hashlib.sha256(code)
+    for p in papers:
+        h.update(f"{p.id}\0{text_key(p.title, p.abstract)}\n".encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
+
+
+class LayoutCache:
+    """The HTML page's clusters and node positions (``render.clusters_and_layout``),
+    as JSON under ``folder/layout/`` (default: the user's cache), one file per
+    ``render.layout_key``."""
+
+    KEEP = 64  # entries kept, the most recently used (the seeds: 19 kB each)
+
+    def __init__(self, folder: str | Path | None = None):
+        from .index import cache_dir
+
+        self.folder = Path(folder or cache_dir()) / "layout"
+
+    def load(self, key: str):
+        import json
+
+        path = self.folder / f"{key}.json"
+        try:
+            with open(path, "rb") as f:
+                value = json.load(f)
+        except (OSError, ValueError):
+            return None
+        _touch(path)
+        return value
+
+    def store(self, key: str, value) -> None:
+        import json
+
+        try:
+            write_atomic(self.folder / f"{key}.json", json.dumps(value, separators=(",", ":")).encode())
+        except (OSError, OutputError):
+            return  # best effort, as for extraction results
+        _prune(self.folder, "*.json", self.KEEP)

@@ -92,6 +92,12 @@ def build_graph(papers, mentions_by_paper, entities):
     return G
 
 
+# Below this many (pair, paper) rows, co-mentions are counted in Python
+# (~3 µs a row), not numpy, whose import alone takes ~50 ms; the seeds have
+# 10k rows.
+NUMPY_MIN_ROWS = 20_000
+
+
 def _comentions(mentioned, entities, papers):
     """Yield (entity a, entity b, papers mentioning both) for every pair a < b
     of ``entities`` mentioned together, in order of (a, b), the papers in
@@ -101,6 +107,9 @@ def _comentions(mentioned, entities, papers):
     The pairs are made and grouped by numpy: at 100k papers there are
     tens of millions of (pair, paper) rows, ~1 µs each in a Python loop.
     """
+    if sum(len(m) * (len(m) - 1) for m in mentioned) < 2 * NUMPY_MIN_ROWS:
+        yield from _comentions_in_python(mentioned, entities, papers)
+        return
     import numpy as np
 
     counts = np.fromiter(map(len, mentioned), dtype=np.int64, count=len(mentioned))
@@ -124,6 +133,21 @@ def _comentions(mentioned, entities, papers):
     for code, start, end in zip(codes[starts].tolist(), starts.tolist(), starts[1:].tolist() + [len(in_order)]):
         a, b = divmod(code, len(entities))
         yield entities[a], entities[b], in_order[start:end].tolist()
+
+
+def _comentions_in_python(mentioned, entities, papers):
+    """``_comentions`` for small corpora, without numpy."""
+    together: dict[tuple[int, int], list] = {}
+    for numbers, paper in zip(mentioned, papers):
+        for i, a in enumerate(numbers):
+            for b in numbers[i + 1:]:
+                found = together.get((a, b))
+                if found is None:
+                    together[a, b] = [paper]
+                else:
+                    found.append(paper)
+    for a, b in sorted(together):
+        yield entities[a], entities[b], together[a, b]
 
 
 def _nearest_present(concept, entities, label_to_key, present):

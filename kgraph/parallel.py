@@ -18,7 +18,6 @@ import pickle
 import signal
 import sys
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 
@@ -176,6 +175,7 @@ def _extract_all(texts, jobs, vocabulary, extractor, progress) -> tuple[list[Pap
             progress.update(1)
         return results, 1
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor  # here: a rebuild from the cache needs no pool
 
     chunks = [texts[i : i + CHUNK] for i in range(0, len(texts), CHUNK)]
     jobs = min(jobs, len(chunks))

@@ -21,6 +21,15 @@ HTML_MAX_EDGES = 30_000
 # only while both fit in this much memory (the scale target of issue 7): at
 # 100k papers that would take ~2.6 GB, and the build writes one file at a time.
 MEMORY_BUDGET = 2 << 30
+# Corpora up to this many papers keep their settled extraction results as
+# one cache entry (``cache.SettledCache``); larger ones only per file, where
+# writing the whole corpus again would cost time and memory at every change.
+SETTLED_MAX_PAPERS = 10_000
+# The page is written by a third process only for corpora up to this size:
+# there it is the longest output, while beyond the Turtle is, by far (10k
+# papers: Turtle 3.1 s, index 1.3 s, page 1.6 s), and a third copy of the
+# graph would only add memory (10k: +200 MB).
+PAGE_FORK_MAX_PAPERS = 5_000
 
 
 @dataclass
@@ -105,10 +114,26 @@ def build_graph_from(paths, vocabulary=None, *, strict: bool = False, jobs: int 
 def _graph_of(papers, files, vocabulary=None, *, jobs, cache, progress, timings):
     from .graph import build_graph
 
-    mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
-                                        progress=progress, timings=timings)
+    settled = key = found = None
+    if cache and vocabulary is None and len(papers) <= SETTLED_MAX_PAPERS:
+        from .cache import SettledCache, corpus_key
+
+        start = time.perf_counter()
+        settled = SettledCache(None if cache is True else cache)
+        key = corpus_key(papers, Path(__file__).read_bytes())  # this module makes the stored _Mentions
+        found = settled.load(key)
+        if found is not None:
+            from .parallel import ExtractionStats
+
+            (mentions, concepts), stats = found, ExtractionStats(cached=len(papers))
+            timings["extract"], timings["settle"] = time.perf_counter() - start, 0.0
+    if found is None:
+        mentions, concepts, stats = extract(papers, files, vocabulary=vocabulary, jobs=jobs, cache=cache,
+                                            progress=progress, timings=timings)
+        _compact(mentions)
+        if settled is not None:
+            settled.store(key, (mentions, concepts))
     start = time.perf_counter()
-    _compact(mentions)
     G = build_graph(papers, mentions, concepts)
     timings["graph"] = time.perf_counter() - start
     return G, stats
@@ -120,14 +145,21 @@ def _timed(function, *args):
     return function(*args), time.perf_counter() - start
 
 
-def _fits_twice() -> bool:
-    """Whether this process, forked, stays within ``MEMORY_BUDGET``: a child
-    that reads the whole graph ends up with its own copy of most of it (each
-    object it touches has its reference count, and so its page, written)."""
+def _fits(copies: int) -> bool:
+    """Whether ``copies`` of this process (itself and forked children) stay
+    within ``MEMORY_BUDGET``: a child that reads the whole graph ends up with
+    its own copy of most of it (each object it touches has its reference
+    count, and so its page, written)."""
     import resource
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024)
-    return 2 * peak <= MEMORY_BUDGET
+    return copies * peak <= MEMORY_BUDGET
+
+
+def _write_page(G, path, max_nodes, cache) -> None:
+    from .render import write_html
+
+    write_html(G, path, max_nodes=max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES), cache=cache)
 
 
 class _Mention(NamedTuple):
@@ -159,10 +191,14 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     names); ``strict`` makes any input warning an ``InputError`` (nothing is
     written). Extraction runs in ``jobs`` processes and reuses results cached
     by content hash (``cache``: True, a folder, or False); ``progress`` as in
-    ``parallel.extract_papers``. With ``jobs`` > 1 the Turtle is written by a
-    forked process while this one writes the index and the page, as long as
-    both fit in ``MEMORY_BUDGET``. The output does not depend on ``jobs`` or
-    on the cache.
+    ``parallel.extract_papers``; a corpus of up to ``SETTLED_MAX_PAPERS``
+    also caches its results after the corpus-wide passes, and the page its
+    clusters and layout, each keyed by what it is computed from. With
+    ``jobs`` > 1 the Turtle is written by a forked process while this one
+    writes the index and the page (for corpora of up to
+    ``PAGE_FORK_MAX_PAPERS``, the page too is written by a forked process),
+    as long as they fit in ``MEMORY_BUDGET``. The output does not depend on
+    ``jobs`` or on the cache.
 
     The output folder is checked before the slow part; every file is
     computed into a temporary file, and all replace the previous ones
@@ -186,22 +222,23 @@ def build(paths=("seeds",), output="output", *, html: bool = True, strict: bool 
     G, stats = _graph_of(papers, files, jobs=jobs, cache=cache, progress=progress, timings=timings)
     del papers, files
     outputs = [out / TURTLE_NAME, out / INDEX_NAME] + ([out / HTML_NAME] if html else [])
-    with atomic_paths(outputs) as temps:
+    with atomic_paths(outputs) as temps, contextlib.ExitStack() as stack:
         t = time.perf_counter()
-        # the Turtle, the longest to write, is written by another process beside the index and the page
-        with Background(_timed, write_turtle, G, temps[0], fork=jobs > 1 and _fits_twice()) as turtle:
-            try:
-                write_index(G, temps[1], source=str(outputs[0]))
-            except sqlite3.Error as e:
-                raise OutputError(outputs[1], f"cannot write ({e})") from None
-            timings["index"] = time.perf_counter() - t
-            if html:
-                from .render import write_html
-
-                t_html = time.perf_counter()
-                write_html(G, temps[2], max_nodes=html_max_nodes, min_weight=html_min_weight(G, HTML_MAX_EDGES))
-                timings["html"] = time.perf_counter() - t_html
-            triples, timings["rdf"] = turtle.result()
+        # The Turtle, and for a small corpus the page, are written by other processes beside the index.
+        fork = jobs > 1 and _fits(2)
+        fork_page = fork and G.graph["papers"] <= PAGE_FORK_MAX_PAPERS and _fits(3)
+        turtle = stack.enter_context(Background(_timed, write_turtle, G, temps[0], fork=fork))
+        if html:
+            page = stack.enter_context(Background(_timed, _write_page, G, temps[2], html_max_nodes, cache,
+                                                  fork=fork_page))
+        try:
+            write_index(G, temps[1], source=str(outputs[0]))
+        except sqlite3.Error as e:
+            raise OutputError(outputs[1], f"cannot write ({e})") from None
+        timings["index"] = time.perf_counter() - t
+        if html:
+            _, timings["html"] = page.result()
+        triples, timings["rdf"] = turtle.result()
         timings["outputs"] = time.perf_counter() - t
     by_type: dict[str, int] = {}
     for _, d in G.nodes(data=True):

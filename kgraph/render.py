@@ -60,6 +60,7 @@ BIG = 40  # components at least this big get the long-range repulsion
 MAX_ABSTRACT = 1200
 VIS_VERSION = "9.1.2"
 TEMPLATE = "templates/graph.html.j2"
+LAYOUT_FORMAT = "1"  # of the layout cache's entries (``clusters_and_layout``)
 
 
 # --------------------------------------------------------------------------
@@ -219,6 +220,64 @@ def clusters(H, seed: int = SEED) -> list[list[str]]:
         return []
     found = nx.community.louvain_communities(E, weight="weight", seed=seed)
     return sorted((sorted(c) for c in found), key=lambda c: (-len(c), c[0]))
+
+
+def clusters_and_layout(H, seed: int = SEED, *, cache=False):
+    """``clusters(H, seed)`` and the ``layout`` of ``H`` over them, reused
+    from the layout cache when ``cache`` is True (the user's cache folder) or
+    a folder, and stored there otherwise. An entry is keyed by a hash of
+    everything the two read (``layout_key``), so a cached result is the one
+    they would compute: a rebuild of an unchanged graph skips ~0.5 s of the
+    seeds' page and writes the same bytes."""
+    store = None
+    if cache:
+        from .cache import LayoutCache
+
+        store = LayoutCache(None if cache is True else cache)
+        key = layout_key(H, seed)
+        found = store.load(key)
+        if found is not None:
+            nodes = list(H)
+            try:
+                groups = [[nodes[i] for i in members] for members in found["clusters"]]
+                pos = {v: (x, y) for v, (x, y) in zip(nodes, found["pos"], strict=True)}
+                return groups, pos
+            except (KeyError, IndexError, TypeError, ValueError):
+                pass  # a damaged entry: compute again, overwrite it
+    groups = clusters(H, seed)
+    pos = layout(H, {v: c for c, members in enumerate(groups) for v in members}, seed=seed)
+    if store is not None:
+        index = {v: i for i, v in enumerate(H)}
+        store.store(key, {"clusters": [[index[v] for v in members] for members in groups],
+                          "pos": [pos[v] for v in H]})
+    return groups, pos
+
+
+def layout_key(H, seed: int = SEED) -> str:
+    """A hash of what ``clusters`` and ``layout`` read of ``H`` (node ids,
+    kinds and paper counts, every adjacency in its order with the edges'
+    relation and weight), the seed, this module's code and the versions of
+    Python, networkx and numpy that compute them."""
+    import hashlib
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    import networkx
+
+    try:
+        numpy = version("numpy")  # without importing it: a page from the cache needs no numpy
+    except PackageNotFoundError:
+        numpy = None
+    h = hashlib.sha256()
+    h.update(f"{LAYOUT_FORMAT} {seed} {sys.version_info[:2]} {networkx.__version__} {numpy}\0".encode())
+    h.update(Path(__file__).read_bytes())
+    index = {v: i for i, v in enumerate(H)}
+    parts = []
+    for v, d in H.nodes(data=True):
+        parts.append(f"\0{v}\t{d.get('kind')}\t{len(d.get('papers') or ())}")
+        parts.extend(f"\t{index[m]} {e.get('relation')} {e.get('weight', 1)!r}" for m, e in H.adj[v].items())
+    h.update("\n".join(parts).encode("utf-8", "surrogatepass"))
+    return h.hexdigest()[:32]
 
 
 def node_radius(d, max_papers: int) -> float:
@@ -550,13 +609,13 @@ def _pack(np, pos, comps, radius):
 # Page
 
 
-def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED) -> dict:
+def graph_data(G, H, *, title: str = "kgraph", seed: int = SEED, cache=False) -> dict:
     """The JSON document the page draws: groups, clusters, nodes, edges and
     the paper titles the side panel lists. Nodes are numbered in ``H``'s
-    order; node ids (IRIs) are not written."""
-    found = clusters(H, seed)
+    order; node ids (IRIs) are not written. ``cache`` as in
+    ``clusters_and_layout``."""
+    found, pos = clusters_and_layout(H, seed, cache=cache)
     cluster_of = {v: c for c, members in enumerate(found) for v in members}
-    pos = layout(H, cluster_of, seed=seed)
     nodes = list(H)
     index = {v: i for i, v in enumerate(nodes)}
     kinds = {v: H.nodes[v].get("kind") for v in nodes}
@@ -757,29 +816,40 @@ def vis_assets() -> tuple[str, str]:
     return js, css
 
 
+_HTML_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"})
+
+
+def fill_template(source: str, values: dict, raw: dict) -> str:
+    """``source`` with each ``{{ name }}`` replaced by ``values[name]``
+    HTML-escaped (as jinja2's autoescape does: the template is jinja2's
+    syntax, but importing jinja2 took longer than filling six fields) or by
+    ``raw[name]`` as it is. A name in neither is an error."""
+    import re
+
+    def field(m):
+        name = m.group(1)
+        if name in raw:
+            return raw[name]
+        if name in values:
+            return str(values[name]).translate(_HTML_ESCAPES)
+        raise KeyError(f"{TEMPLATE}: no value for {{{{ {name} }}}}")
+
+    return re.sub(r"\{\{ *(\w+) *\}\}", field, source)
+
+
 def generate_html(G, *, include_papers: bool = False, types=None, min_weight: int = 1,
                   max_nodes: int | None = None, around: str | None = None, depth: int = 1,
-                  title: str = "kgraph") -> tuple[str, dict]:
+                  title: str = "kgraph", cache=False) -> tuple[str, dict]:
     """The page as text, and its stats; see ``write_html``."""
     from importlib.resources import files
 
-    import jinja2
-    from markupsafe import Markup
-
     H = select_subgraph(G, include_papers=include_papers, types=types, min_weight=min_weight,
                         max_nodes=max_nodes, around=around, depth=depth)
-    data = graph_data(G, H, title=title)
+    data = graph_data(G, H, title=title, cache=cache)
     js, css = vis_assets()
     source = files("kgraph").joinpath(TEMPLATE).read_text(encoding="utf-8")
-    env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined,
-                             keep_trailing_newline=True)
-    page = env.from_string(source).render(
-        title=title,
-        vis_js=Markup(js),
-        vis_css=Markup(css),
-        data=Markup(script_json(data)),
-        vis_version=VIS_VERSION,
-    )
+    page = fill_template(source, {"title": title, "vis_version": VIS_VERSION},
+                         raw={"vis_js": js, "vis_css": css, "data": script_json(data)})
     stats = {
         "nodes": len(data["nodes"]),
         "edges": len(data["co"]) + len(data["me"]),
@@ -794,7 +864,7 @@ def generate_html(G, *, include_papers: bool = False, types=None, min_weight: in
 
 def write_html(G, path, *, include_papers: bool = False, types=None, min_weight: int = 1,
                max_nodes: int | None = None, around: str | None = None, depth: int = 1,
-               title: str = "kgraph") -> dict:
+               title: str = "kgraph", cache=False) -> dict:
     """Write an interactive, offline HTML view of ``G`` to ``path`` (UTF-8,
     atomically) and return what it drew: ``nodes``, ``edges`` (and
     ``entities``, ``papers``, ``co_mentions``, ``mentions``, ``clusters``,
@@ -804,12 +874,15 @@ def write_html(G, path, *, include_papers: bool = False, types=None, min_weight:
     ``include_papers`` adds papers and ``mentions`` edges. ``types``,
     ``min_weight``, ``around``/``depth`` and ``max_nodes`` choose what to draw
     (see ``select_subgraph``); the page can filter further by type and weight.
+    ``cache`` (True for the user's cache folder, or a folder) reuses the
+    clusters and layout of an identical drawing (``clusters_and_layout``);
+    the page is the same with or without it.
     """
     from .files import write_atomic
 
     page, stats = generate_html(G, include_papers=include_papers, types=types,
                                 min_weight=min_weight, max_nodes=max_nodes, around=around,
-                                depth=depth, title=title)
+                                depth=depth, title=title, cache=cache)
     body = page.encode("utf-8")
     write_atomic(os.fspath(path), body)
     stats["bytes"] = len(body)

@@ -281,3 +281,23 @@ def test_python_dash_m(built):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["entity"]["label"] == "CPU"
+
+
+def test_program_exit_flushes_output_and_keeps_codes(built):
+    """``kgraph`` ends without the interpreter's teardown (cli._exit): its
+    output still arrives whole (a pipe: block-buffered), exit handlers still
+    run, exit codes are unchanged."""
+    prelude = "import atexit, sys\natexit.register(print, 'handler ran')\nfrom kgraph.cli import cli\n"
+
+    def program(*args):
+        script = prelude + f"cli({[*args]!r}, prog_name='kgraph')\nprint('not reached')\n"
+        return subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+
+    ok = program("neighbors", "GPU", "--limit", "400", "--graph", str(built))
+    assert ok.returncode == 0, ok.stderr
+    lines = ok.stdout.splitlines()
+    assert len(lines) > 400 and lines[-1] == "handler ran" and "not reached" not in ok.stdout
+    missing = program("neighbors", "GPUU", "--graph", str(built))
+    assert missing.returncode == 1 and missing.stderr.startswith("Error: no entity named 'GPUU'")
+    assert missing.stdout == "handler ran\n"
+    assert program("neighbors", "--bogus").returncode == 2

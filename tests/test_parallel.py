@@ -100,9 +100,41 @@ def test_unreadable_cache_entries_are_extracted_again(tmp_path, seeds):
     entries = list(cache.rglob("*.pickle"))
     assert len(entries) == len(list(seeds.glob("*.txt")))
     entries[0].write_bytes(b"not a pickle")
+    for settled in cache.rglob("*.corpus"):  # else the whole corpus's entry answers first
+        settled.unlink()
     again = build([seeds], tmp_path / "b", cache=cache, html=False)
     assert 0 < again.extraction.extracted < again.papers
     assert (tmp_path / "a" / "graph.ttl").read_bytes() == (tmp_path / "b" / "graph.ttl").read_bytes()
+
+
+def test_unchanged_corpus_loads_its_settled_results(tmp_path, seeds, monkeypatch):
+    """A rebuild of the same corpus takes the settled results from one cache
+    entry (nothing extracted, no per-file entry read); a damaged entry, or
+    another corpus, goes through extraction; every build writes the same bytes."""
+    import kgraph.pipeline as pipeline
+
+    cache = tmp_path / "cache"
+    first = build_in(tmp_path / "first", monkeypatch, [seeds], cache=cache)
+    (entry,) = cache.rglob("*.corpus")
+
+    def no_extraction(*args, **kwargs):
+        raise AssertionError("extracted again")
+
+    with monkeypatch.context() as m:
+        m.setattr(pipeline, "extract", no_extraction)
+        again = build_in(tmp_path / "again", monkeypatch, [seeds], cache=cache)
+    assert (again.extraction.extracted, again.extraction.cached) == (0, first.papers)
+    entry.write_bytes(b"not a pickle")
+    damaged = build_in(tmp_path / "damaged", monkeypatch, [seeds], cache=cache)
+    assert damaged.extraction.cached == first.papers
+    clean = build_in(tmp_path / "clean", monkeypatch, [seeds], cache=False)
+    for folder in ("again", "damaged", "clean"):
+        same_outputs(tmp_path / "first", tmp_path / folder)
+    fewer = tmp_path / "fewer"
+    fewer.mkdir()
+    shutil.copy(sorted(seeds.glob("*.txt"))[0], fewer)
+    build_in(tmp_path / "other", monkeypatch, [fewer], cache=cache)
+    assert len(list(cache.rglob("*.corpus"))) == 2
 
 
 def test_cli_jobs_and_no_cache(tmp_path, seeds, monkeypatch):

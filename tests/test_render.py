@@ -180,6 +180,38 @@ def test_synthetic_layout_is_deterministic_and_spread():
     assert all(math.isfinite(x) and math.isfinite(y) for x, y in points)
 
 
+def test_layout_cache_gives_the_same_page(tmp_path, monkeypatch):
+    """The second page comes from the layout cache (clusters and layout are
+    not computed again) and is byte-identical to a page drawn without it; a
+    damaged entry is computed again; another graph gets another entry."""
+    G, cache = synthetic_graph(200), tmp_path / "cache"
+    write_html(G, tmp_path / "plain.html")
+    write_html(G, tmp_path / "first.html", cache=cache)
+    entries = list((cache / "layout").glob("*.json"))
+    assert len(entries) == 1
+
+    def fail(*args, **kwargs):
+        raise AssertionError("computed again")
+
+    with monkeypatch.context() as m:
+        m.setattr(render, "layout", fail)
+        m.setattr(render, "clusters", fail)
+        write_html(G, tmp_path / "second.html", cache=cache)
+    entries[0].write_text('{"clusters": [[999999]], "pos": []}')
+    write_html(G, tmp_path / "damaged.html", cache=cache)
+    plain = (tmp_path / "plain.html").read_bytes()
+    for name in ("first", "second", "damaged"):
+        assert (tmp_path / f"{name}.html").read_bytes() == plain, name
+    write_html(G, tmp_path / "papers.html", include_papers=True, cache=cache)
+    assert len(list((cache / "layout").glob("*.json"))) == 2
+    H = select_subgraph(G)
+    lighter = H.copy()
+    a, b = next((a, b) for a, b, d in H.edges(data=True) if d["weight"] > 1)
+    lighter[a][b]["weight"] -= 1
+    assert render.layout_key(H) != render.layout_key(lighter)
+    assert render.layout_key(H) == render.layout_key(select_subgraph(G))
+
+
 # -- what is drawn -----------------------------------------------------------
 
 

@@ -17,6 +17,19 @@ TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization"
 class _Group(click.Group):
     """Turn kgraph's own errors into one ``Error:`` line and exit code 1."""
 
+    def __call__(self, *args, **kwargs):
+        """Run as the ``kgraph`` program, then end the process without
+        tearing the interpreter down (``_exit``). ``main``, as CliRunner
+        calls it, and ``standalone_mode=False`` return as usual."""
+        if not kwargs.get("standalone_mode", True):
+            return self.main(*args, **kwargs)
+        try:
+            self.main(*args, **kwargs)
+            code = 0
+        except SystemExit as e:
+            code = 0 if e.code is None else e.code
+        _exit(code)
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
@@ -29,6 +42,29 @@ class _Group(click.Group):
         except OSError as e:
             name = f"{e.filename}: " if e.filename else ""
             raise click.ClickException(f"{name}{e.strerror or e}") from None
+
+
+def _exit(code) -> None:
+    """Exit with ``code`` as ``sys.exit`` would, but skip the interpreter's
+    teardown, which frees every module and object one by one: ~0.13 s of a
+    rebuild of the seeds (then ~1 s), for nothing the user sees. Exit handlers
+    run and the standard streams are flushed first; with another thread
+    still running, an exit code that is not a number or a stream that cannot
+    be flushed, the usual exit does the job."""
+    import atexit
+    import threading
+
+    run_handlers = getattr(atexit, "_run_exitfuncs", None)
+    if not isinstance(code, int) or run_handlers is None or threading.active_count() > 1:
+        sys.exit(code)
+    run_handlers()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        sys.exit(code)
+    os._exit(code & 0xFF)  # as the system truncates it
+
 
 graph_option = click.option(
     "--graph", "graph", metavar="DIR_OR_FILE", default=None,

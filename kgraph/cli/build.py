@@ -37,7 +37,8 @@ def _progress_bar(label: str, total: int):
               help="Abstract field of JSON Lines and CSV inputs.")
 @click.option("-j", "--jobs", type=click.IntRange(0), default=0, show_default=True,
               help="Processes working in parallel: extraction, then the Turtle beside the index (0: one per core).")
-@click.option("--no-cache", is_flag=True, help="Extract every paper again (ignore and do not write the cache).")
+@click.option("--no-cache", is_flag=True,
+              help="Extract every paper and lay the page out again (ignore and do not write the cache).")
 @click.option("--no-html", is_flag=True, help="Skip the HTML visualization.")
 @click.option("--html-max-nodes", type=click.IntRange(1), default=None,
               help="Draw at most this many entities (the most mentioned) [default: 2000].")
