@@ -3,6 +3,7 @@
     python bench/evaluate.py                 # held-out parts (heldout, heldout2)
     python bench/evaluate.py --part dev -v   # development part, with misses and false hits
     python bench/evaluate.py --part dev,dev2 # several parts together
+    python bench/evaluate.py --part dev5 --ids ids.txt  # only the papers listed (one id a line)
 
 Per paper, the predicted set of (entity, type) is compared with the gold set
 annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
@@ -103,9 +104,14 @@ def main(argv=None):
     ap.add_argument("--part", default="heldout,heldout2",
                     help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
+    ap.add_argument("--ids", metavar="FILE",
+                    help="score only the gold papers whose ids are listed in FILE, one a line")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
     args = ap.parse_args(argv)
     gold = [g for part in args.part.split(",") for g in read_gold(part.strip())]
+    if args.ids:
+        wanted = set(Path(args.ids).read_text(encoding="utf-8").split())
+        gold = [g for g in gold if g["id"] in wanted]
     tp, fp, fn, misses, false_hits = score(gold, predicted_sets(gold, args.corpus))
     print(f"{args.part}: {len(gold)} papers, corpus={args.corpus}")
     print(report(tp, fp, fn))
