@@ -609,7 +609,23 @@ class Extractor:
                 unsized.introduced |= m.introduced
                 del mentions[key]
         self._vendor_rule(text, mentions)
+        self._kind_phrase_rule(mentions)
         return mentions, vetoed
+
+    def _kind_phrase_rule(self, mentions: dict[str, Mention]) -> None:
+        """A concept named only as "<head> <kind noun>" ("compression techniques"
+        for model compression) is the paper's own narrower one when the paper
+        names one ("KV cache compression"): drop it then."""
+        for key, m in list(mentions.items()):
+            heads = set()
+            for surface in m.surfaces:
+                words = fold(surface).split()
+                if len(words) != 2 or not self._is_kind_noun(words[1]):
+                    break
+                heads.add(words[0])
+            else:
+                if heads and any(other != key and any(other.endswith(" " + h) for h in heads) for other in mentions):
+                    del mentions[key]
 
     def _head_phrases(self, text: str, vocab_spans, title_end: int):
         """(label, type, surface, start, end) for phrases of up to three ordinary

@@ -625,3 +625,12 @@ def test_a_phrase_graded_by_degree_is_a_property_not_a_technique(ex):
     assert "zorb parallelism" not in got
     got = found(ex, "A Study", "We propose zorb parallelism. Zorb parallelism is fast.")
     assert got.get("zorb parallelism") == "Technique"
+
+
+def test_a_kind_phrase_names_the_papers_own_narrower_concept():
+    # the shipped vocabulary: "compression techniques" is model compression,
+    # unless the paper names its own kind of compression
+    ex = Extractor()
+    assert "model compression" in ex.extract("A Study", "Compression techniques like pruning help.")
+    got = ex.extract("A Study", "We study KV cache compression. Existing compression methods lose accuracy.")
+    assert "kv cache compression" in got and "model compression" not in got
