@@ -634,3 +634,8 @@ def test_a_kind_phrase_names_the_papers_own_narrower_concept():
     assert "model compression" in ex.extract("A Study", "Compression techniques like pruning help.")
     got = ex.extract("A Study", "We study KV cache compression. Existing compression methods lose accuracy.")
     assert "kv cache compression" in got and "model compression" not in got
+
+
+def test_a_titled_phrase_on_a_technique_head_is_a_technique(ex):
+    got = found(ex, "ZorbIt: Fast Compilation via Program Rewriting", "We present ZorbIt.")
+    assert got["program rewriting"] == "Technique"
