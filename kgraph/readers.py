@@ -273,14 +273,23 @@ def _lines(stream, notes) -> Iterator[tuple[int, str]]:
 
 
 def _one_line(value) -> str:
-    return " ".join(str(value).split()) if value is not None else ""
+    return " ".join(_valid(str(value)).split()) if value is not None else ""
+
+
+def _valid(text: str) -> str:
+    """Text without lone surrogates ("\\ud800" in JSON), which no file can
+    hold: each becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _clean_lines(value) -> str:
     """Spacing normalized within lines, blank lines dropped (as in listings)."""
     if value is None:
         return ""
-    return "\n".join(" ".join(line.split()) for line in str(value).splitlines() if line.strip())
+    return "\n".join(" ".join(line.split()) for line in _valid(str(value)).splitlines() if line.strip())
 
 
 def _json_objects(stream, notes) -> Iterator[tuple[int, dict]]:

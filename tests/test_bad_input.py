@@ -140,6 +140,17 @@ def test_error_in_a_real_process_has_no_traceback(tmp_path):
     assert proc.stderr == f"Error: {path}: empty file\n"
 
 
+def test_lone_surrogates_in_json_become_replacement_characters(tmp_path):
+    # "\\ud800" is valid JSON but no file can hold it: no traceback, a build
+    path = tmp_path / "papers.jsonl"
+    path.write_text('{"title": "A \\ud800 Study", "abstract": "We use GPUs \\udfff here."}\n', encoding="utf-8")
+    result = run("build", path, "-o", tmp_path / "o", "--no-html", "-q")
+    assert result.exit_code == 0, result.output
+    ttl = (tmp_path / "o" / "graph.ttl").read_text(encoding="utf-8")
+    assert 'dcterms:title "A \ufffd Study"' in ttl
+    assert "kge:GPU a skos:Concept" in ttl
+
+
 # -- a mix of good and bad files ---------------------------------------------
 
 
