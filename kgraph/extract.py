@@ -59,7 +59,7 @@ _PAREN_LIST = re.compile(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
     r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
 )
-_HEAD_BEFORE_PAREN = re.compile(r"([a-z][\w\-]*)(?:\s+([a-z]+))?\s*$")
+_HEAD_BEFORE_PAREN = re.compile(r"(?<![\w\-])([a-z][\w\-]*)(?:\s+([a-z]+))?\s*$")
 # "X outperforms vLLM by", "X achieves 2x speedup over FasterTransformer"
 _COMPARED = re.compile(r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
@@ -101,7 +101,7 @@ _OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 # the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
 # (an end-anchored search would try every start in the window)
-_LAST_WORDS_REVERSED = re.compile(r"\s*[,(]?\s*[\w\-]+(?:\s+[\w\-]+){0,7}")
+_LAST_WORDS_REVERSED = re.compile(r"\s*(?:[,(]\s*)?[\w\-]+(?:\s+[\w\-]+){0,7}")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
 _NAME_THEN_HEAD = re.compile(
@@ -113,7 +113,7 @@ _NAME_AFTER_WORD = re.compile(
 )
 # "we propose a Token-Splitting technique": a proposed name before a kind noun
 _PROPOSE_NAMED_KIND = re.compile(
-    r"(?:propose|present|introduce|develop|design)[sd]?\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
+    r"\b(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?)\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
     r"(?P<name>[A-Z][\w\-]{1,40})\s+(?P<kind>[a-z]+)\b"
 )
 # "a data reduction technique (Variance Horizon)": a head noun, then a name in parentheses
@@ -617,6 +617,9 @@ class Extractor:
         for model compression) is the paper's own narrower one when the paper
         names one ("KV cache compression"): drop it then."""
         for key, m in list(mentions.items()):
+            own = fold(m.label).split()
+            if len(own) == 2 and self._is_kind_noun(own[1]):
+                continue  # "attention mechanism", "Euler method": the concept's own name
             heads = set()
             for surface in m.surfaces:
                 words = fold(surface).split()
@@ -974,6 +977,8 @@ class Extractor:
             candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))
         for m in _NAME_AFTER_WORD.finditer(abstract):
             head = _word_before(abstract, m.start())
+            # a singular noun as written: "the dataset BM-6B" (taking plurals too
+            # added only false hits on the development and held-out parts)
             type_ = head and self.vocab.head_nouns.get(head[0])
             if type_:  # the noun's own word before may name another kind: "code generator"
                 before = _word_before(abstract, head[1])
@@ -985,7 +990,7 @@ class Extractor:
                 candidates.append((m["name"], "Technique"))
         for m in _PAREN_NAME.finditer(abstract) if " (" in abstract else ():
             head = _word_before(abstract, m.start())
-            type_ = head and self.vocab.head_nouns.get(head[0])
+            type_ = head and self.vocab.head_nouns.get(head[0])  # singular, as above
             if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
@@ -1120,7 +1125,9 @@ def plain_text(text: str) -> str:
 _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
             ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328", "r": "\u030a"}
 # \"u, \"{u}, {\"u}, \'{e}, \c{c}, \v s
-_LATEX_ACCENT = re.compile(r"\{?\\(?:(?P<accent>[\"'`^~=.])\s*\{?|(?P<accent2>[uvHckr])(?:\{|\s+))(?P<letter>[A-Za-z])\}?\}?")
+_LATEX_ACCENT = re.compile(
+    r"\{?\\(?:(?P<accent>[\"'`^~=])\s*\{?|(?P<accent2>[uvHckr.])(?:\{|\s(?=[A-Za-z](?![A-Za-z]))))(?P<letter>[A-Za-z])\}?\}?"
+)
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
 _LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed

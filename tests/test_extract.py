@@ -639,3 +639,14 @@ def test_a_kind_phrase_names_the_papers_own_narrower_concept():
 def test_a_titled_phrase_on_a_technique_head_is_a_technique(ex):
     got = found(ex, "ZorbIt: Fast Compilation via Program Rewriting", "We present ZorbIt.")
     assert got["program rewriting"] == "Technique"
+
+
+def test_review_cases_of_this_sessions_rules(ex):
+    # a concept whose own name is "<head> <kind noun>" is not dropped by the kind-phrase rule
+    assert {"attention mechanism", "self attention"} <= set(
+        Extractor().extract("A Study", "The attention mechanism and self-attention are compared."))
+    # "represents a ..." is no proposal; past tenses of the proposal verbs are
+    assert found(ex, "A Study", "This figure represents a ZorbIx technique.") == {}
+    assert found(ex, "A Study", "We developed a ZorbIx technique.") == {"ZorbIx": "Technique"}
+    # a backslash before a word is no accent
+    assert plain_text(r"C:\.config and \cite{x}") == r"C:\.config and \cite{x}"

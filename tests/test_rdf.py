@@ -361,3 +361,17 @@ def test_ontology_alignments(ontology):
     for t in ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization"):
         assert (KG[t], rdflib.RDFS.subClassOf, KG.Entity) in o
     assert o.value(KG.weight, rdflib.RDFS.range) == rdflib.XSD.integer
+
+
+def test_subject_iris_are_the_documented_mention_and_comention_iris(seed_graph):
+    # rdf._subjects writes the IRI hashing out inline for speed; it must stay
+    # what mention_iri and comention_iri define
+    from kgraph.rdf import _subjects, comention_iri, mention_iri
+
+    kinds = {"mention": mention_iri, "comention": comention_iri}
+    checked = 0
+    for iri, kind, a, b, _ in _subjects(seed_graph):
+        if kind in kinds:
+            assert iri == kinds[kind](a, b)
+            checked += 1
+    assert checked == seed_graph.number_of_edges()
