@@ -15,26 +15,16 @@ against REF equals recall of REF against OTHER, so F1 is symmetric.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from evaluate import fold, predicted_sets, report, score  # noqa: E402
-
-
-def read(path):
-    with open(path, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]
+from evaluate import entity_items, predicted_sets, print_listing, read_jsonl, report, score  # noqa: E402
 
 
 def as_predicted(papers):
     """Annotation file -> {id: [(name, type, folded labels)]}, evaluate's prediction shape."""
-    return {
-        p["id"]: [(e["name"], e["type"], {fold(x) for x in (e["name"], *e.get("aliases", []))})
-                  for e in p["entities"]]
-        for p in papers
-    }
+    return {p["id"]: entity_items(p["entities"]) for p in papers}
 
 
 def main(argv=None):
@@ -44,19 +34,15 @@ def main(argv=None):
     ap.add_argument("--kgraph", action="store_true", help="also score kgraph on the same papers")
     ap.add_argument("-v", "--verbose", action="store_true", help="list the disagreements")
     args = ap.parse_args(argv)
-    other = read(args.other)
+    other = read_jsonl(args.other)
     ids = {p["id"] for p in other}
-    ref = [g for g in read(args.ref) if g["id"] in ids]
+    ref = [g for g in read_jsonl(args.ref) if g["id"] in ids]
     tp, fp, fn, only_ref, only_other = score(ref, as_predicted(other))
     print(f"agreement: {len(ref)} papers, reference={args.ref}, other={args.other}")
     print(report(tp, fp, fn))
     if args.verbose:
-        print("\nonly in reference (missed by other):")
-        for t, name, type_ in sorted(only_ref, key=lambda x: (x[2], x[1])):
-            print(f"  {type_:<12} {name:<35} | {t}")
-        print("\nonly in other:")
-        for t, name, type_ in sorted(only_other, key=lambda x: (x[2], x[1])):
-            print(f"  {type_:<12} {name:<35} | {t}")
+        print_listing("only in reference (missed by other):", only_ref)
+        print_listing("only in other:", only_other)
     if args.kgraph:
         ktp, kfp, kfn, _, _ = score(ref, predicted_sets(ref, "gold"))
         print(f"\nkgraph vs reference on the same {len(ref)} papers")

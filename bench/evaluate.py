@@ -33,9 +33,19 @@ TYPES = ("Model", "Technique", "Hardware", "Software", "Dataset", "Organization"
 CORE = ("Model", "Technique", "Hardware")
 
 
-def read_gold(part: str) -> list[dict]:
-    with open(ROOT / "bench" / "gold" / f"{part}.jsonl", encoding="utf-8") as f:
+def read_jsonl(path) -> list[dict]:
+    """The papers of an annotation file (JSON Lines as in bench/gold/)."""
+    with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def read_gold(part: str) -> list[dict]:
+    return read_jsonl(ROOT / "bench" / "gold" / f"{part}.jsonl")
+
+
+def entity_items(entities) -> list[tuple]:
+    """An annotation's entities as (name, type, folded labels), as they are matched."""
+    return [(e["name"], e["type"], {fold(x) for x in (e["name"], *e.get("aliases", []))}) for e in entities]
 
 
 def predicted_sets(gold, corpus: str):
@@ -58,10 +68,7 @@ def score(gold, predicted):
     tp, fp, fn = Counter(), Counter(), Counter()
     misses, false_hits = [], []
     for g in gold:
-        gold_items = [
-            (e["name"], e["type"], {fold(x) for x in (e["name"], *e.get("aliases", []))})
-            for e in g["entities"]
-        ]
+        gold_items = entity_items(g["entities"])
         pred = list(predicted.get(g["id"], []))
         used = set()
         for name, type_, labels in gold_items:
@@ -99,6 +106,13 @@ def report(tp, fp, fn) -> str:
     return "\n".join(lines)
 
 
+def print_listing(heading: str, rows) -> None:
+    """(title, name, type) rows under a heading, by type and name."""
+    print(f"\n{heading}")
+    for t, name, type_ in sorted(rows, key=lambda x: (x[2], x[1])):
+        print(f"  {type_:<12} {name:<35} | {t}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="heldout,heldout2",
@@ -116,12 +130,8 @@ def main(argv=None):
     print(f"{args.part}: {len(gold)} papers, corpus={args.corpus}")
     print(report(tp, fp, fn))
     if args.verbose:
-        print("\nmisses:")
-        for t, name, type_ in sorted(misses, key=lambda x: (x[2], x[1])):
-            print(f"  {type_:<12} {name:<35} | {t}")
-        print("\nfalse hits:")
-        for t, name, type_ in sorted(false_hits, key=lambda x: (x[2], x[1])):
-            print(f"  {type_:<12} {name:<35} | {t}")
+        print_listing("misses:", misses)
+        print_listing("false hits:", false_hits)
 
 
 if __name__ == "__main__":
