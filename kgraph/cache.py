@@ -15,6 +15,7 @@ with or without the cache.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import pickle
 import sys
@@ -22,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import OutputError
-from .files import write_atomic
+from .files import atomic_path, write_atomic
 
 # Bump when the shape of cached results changes.
 CACHE_FORMAT = "2"
@@ -64,8 +65,6 @@ class ExtractionCache:
         try:
             with open(self._path(digest), "rb") as f:
                 return pickle.load(f)
-        except FileNotFoundError:
-            return None
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None  # unreadable or foreign: extract again, overwrite later
 
@@ -77,7 +76,34 @@ class ExtractionCache:
             pass
 
 
-class SettledCache:
+class _Entries:
+    """Cache entries in ``folder``, one file per key named ``key + SUFFIX``,
+    pruned to the ``KEEP`` most recently used; reading or writing one is best
+    effort (a damaged entry reads as missing, a read-only cache is no error)."""
+
+    SUFFIX = ""
+    KEEP = 0
+
+    def load(self, key: str):
+        path = self.folder / f"{key}{self.SUFFIX}"
+        try:
+            with open(path, "rb") as f:
+                value = self._read(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
+            return None
+        _touch(path)
+        return value
+
+    def store(self, key: str, value) -> None:
+        try:
+            with atomic_path(self.folder / f"{key}{self.SUFFIX}") as tmp, open(tmp, "wb") as f:
+                self._write(value, f)
+        except (OSError, OutputError):
+            return
+        _prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
+
+
+class SettledCache(_Entries):
     """A whole corpus's extraction results after the corpus-wide passes, as
     ``pipeline`` hands them to the graph builder: one entry per corpus,
     under the extraction results' fingerprint, keyed by every paper's id and
@@ -91,27 +117,11 @@ class SettledCache:
     def __init__(self, folder: str | Path | None = None):
         self.folder = ExtractionCache(folder).folder / "corpus"
 
-    def load(self, key: str):
-        path = self.folder / f"{key}{self.SUFFIX}"
-        try:
-            with open(path, "rb") as f:
-                value = pickle.load(f)
-        except FileNotFoundError:
-            return None
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-            return None
-        _touch(path)
-        return value
+    _read = staticmethod(pickle.load)
 
-    def store(self, key: str, value) -> None:
-        from .files import atomic_path
-
-        try:
-            with atomic_path(self.folder / f"{key}{self.SUFFIX}") as tmp, open(tmp, "wb") as f:
-                pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: 10k papers' bytes are large
-        except (OSError, OutputError):
-            return
-        _prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
+    @staticmethod
+    def _write(value, f) -> None:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: 10k papers' bytes are large
 
 
 def _touch(path: Path) -> None:
@@ -141,11 +151,12 @@ def corpus_key(papers, code: bytes = b"") -> str:
     return h.hexdigest()[:32]
 
 
-class LayoutCache:
+class LayoutCache(_Entries):
     """The HTML page's clusters and node positions (``render.clusters_and_layout``),
     as JSON under ``folder/layout/`` (default: the user's cache), one file per
     ``render.layout_key``."""
 
+    SUFFIX = ".json"
     KEEP = 64  # entries kept, the most recently used (the seeds: 19 kB each)
 
     def __init__(self, folder: str | Path | None = None):
@@ -153,23 +164,8 @@ class LayoutCache:
 
         self.folder = Path(folder or cache_dir()) / "layout"
 
-    def load(self, key: str):
-        import json
+    _read = staticmethod(json.load)
 
-        path = self.folder / f"{key}.json"
-        try:
-            with open(path, "rb") as f:
-                value = json.load(f)
-        except (OSError, ValueError):
-            return None
-        _touch(path)
-        return value
-
-    def store(self, key: str, value) -> None:
-        import json
-
-        try:
-            write_atomic(self.folder / f"{key}.json", json.dumps(value, separators=(",", ":")).encode())
-        except (OSError, OutputError):
-            return  # best effort, as for extraction results
-        _prune(self.folder, "*.json", self.KEEP)
+    @staticmethod
+    def _write(value, f) -> None:
+        f.write(json.dumps(value, separators=(",", ":")).encode())
