@@ -45,9 +45,11 @@ _LEADING_ADJECTIVES = frozenset(
 )
 # the words of a title's description up to its first preposition, clause or punctuation
 _NOUN_PHRASE = re.compile(r"(?:(?!(?:for|via|with|by|through|on|in|to|of|from|using|at|as|and|or|towards?)\b)[\w\-+.]+\s*)*", re.I)
+# the verbs a paper proposes its own work with, in every tense ("develop", "developed")
+_PROPOSAL_VERBS = r"(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?)"
 # "we propose (a novel) <technique>": the paper's own technique, even when written once
 _PROPOSED_BEFORE = re.compile(
-    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:propose|present|introduce|develop|design)[sd]?"
+    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:" + _PROPOSAL_VERBS + r")"
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
 # (possessive *+: a word never gives back letters, which halves the time)
@@ -78,9 +80,7 @@ _SIZE = re.compile(
 )
 _PROPOSE = re.compile(
     r"\b(?i:we|this paper|this work|this thesis|the paper)\s+(?:\w+\s+){0,2}?"
-    r"(?i:propose|present|introduce|develop|design|build|implement|release|call|name|dub|term|"
-    r"proposes|presents|introduces|develops|designs|builds|implements|releases|"
-    r"proposed|presented|introduced|developed|designed|built|implemented|released)\s+"
+    r"(?i:" + _PROPOSAL_VERBS + r"|build|builds|built|implement(?:s|ed)?|release[sd]?|call|name|dub|term)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\s+)(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
@@ -113,7 +113,7 @@ _NAME_AFTER_WORD = re.compile(
 )
 # "we propose a Token-Splitting technique": a proposed name before a kind noun
 _PROPOSE_NAMED_KIND = re.compile(
-    r"\b(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?)\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
+    r"\b" + _PROPOSAL_VERBS + r"\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
     r"(?P<name>[A-Z][\w\-]{1,40})\s+(?P<kind>[a-z]+)\b"
 )
 # "a data reduction technique (Variance Horizon)": a head noun, then a name in parentheses

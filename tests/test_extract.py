@@ -330,6 +330,12 @@ def test_technique_phrase_the_paper_proposes(ex):
     assert "chunk-based expert caching" not in found(ex, "A Study", "Others use chunk-based expert caching.")
 
 
+def test_technique_phrase_the_paper_proposes_in_the_past_tense(ex):
+    for verb in ("developed", "designed", "presented", "introduced", "proposed"):
+        got = found(ex, "A Study", f"We {verb} a novel chunk-based expert caching for serving.")
+        assert got.get("chunk-based expert caching") == "Technique", verb
+
+
 def test_a_name_the_paper_proposes_is_an_entity(ex):
     # no head noun says what it is: the most common kind of contribution
     assert found(ex, "A Study", "We propose ZorbIt to cut latency.") == {"ZorbIt": "Technique"}
