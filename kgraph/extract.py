@@ -976,21 +976,14 @@ class Extractor:
             desc = _last_words(abstract, m.start())
             candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))
         for m in _NAME_AFTER_WORD.finditer(abstract):
-            head = _word_before(abstract, m.start())
-            # a singular noun as written: "the dataset BM-6B" (taking plurals too
-            # added only false hits on the development and held-out parts)
-            type_ = head and self.vocab.head_nouns.get(head[0])
-            if type_:  # the noun's own word before may name another kind: "code generator"
-                before = _word_before(abstract, head[1])
-                type_ = (before and self.vocab.head_nouns.get(fold(f"{before[0]} {head[0]}"))) or type_
+            if type_ := self._head_noun_before(abstract, m.start()):  # "the dataset BM-6B"
                 candidates.append((m["name"], type_))
         for m in _PROPOSE_NAMED_KIND.finditer(abstract):
             if m["kind"] in self.vocab.kind_nouns and is_name_like(m["name"]):
                 proposed.add(m["name"])
                 candidates.append((m["name"], "Technique"))
         for m in _PAREN_NAME.finditer(abstract) if " (" in abstract else ():
-            head = _word_before(abstract, m.start())
-            type_ = head and self.vocab.head_nouns.get(head[0])  # singular, as above
+            type_ = self._head_noun_before(abstract, m.start())  # "a technique (Variance Horizon)"
             if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
@@ -1034,6 +1027,17 @@ class Extractor:
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _head_noun_before(self, text: str, at: int) -> str | None:
+        """The type named by the head noun right before ``at``, read as written:
+        singular only (taking plurals too added only false hits on the development
+        and held-out parts), two words where they name another kind ("code generator")."""
+        head = _word_before(text, at)
+        type_ = head and self.vocab.head_nouns.get(head[0])
+        if not type_:
+            return None
+        before = _word_before(text, head[1])
+        return (before and self.vocab.head_nouns.get(fold(f"{before[0]} {head[0]}"))) or type_
 
     def _technique_head_follows(self, text: str, at: int) -> bool:
         following = _NEXT_WORD.match(text, at)

@@ -541,6 +541,11 @@ def test_a_head_noun_then_a_name_types_the_name(ex):
     assert found(ex, "A Study", "We thank the team LoopNest for help.") == {}
 
 
+def test_a_two_word_head_noun_before_a_parenthesised_name_types_it(ex):
+    # "generator" alone would make a model; "code generator" is software
+    assert found(ex, "A Study", "We build on a code generator (Zorb Gen) for kernels.") == {"Zorb Gen": "Software"}
+
+
 def test_a_proposed_name_before_a_kind_noun_or_in_parentheses_after_one(ex):
     assert found(ex, "A Study", "We propose a Token-Splitting technique that divides tokens.") == {"Token-Splitting": "Technique"}
     got = found(ex, "A Study", "We add a data reduction technique (Variance Horizon) to it.")
