@@ -173,9 +173,11 @@ _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|
 _USING_BEFORE = re.compile(r"\b(?:via|using|through|leveraging|employing|adopting|applying|with)\s+$", re.I)
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
-_DEGREE_WORDS = "high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal"
+# "high computation parallelism": a degree word before a phrase makes it a property
+_DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal)\s+")
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
+_WORD_GOES_ON = re.compile(r"[\w\-]")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -639,6 +641,7 @@ class Extractor:
             self._phrase_head_re = re.compile(rf"(?<![\w\-])(?:{alternatives})s?(?![\w\-])")
         lower = lower_same_length(text)  # matched as lower case: twice as fast as IGNORECASE
         graded_cache: dict[str, bool] = {}
+        after_degree = None  # where the words after a degree word start
         for m in self._phrase_head_re.finditer(lower):
             head = text[m.start() : m.end()]
             following = _NEXT_WORD.match(text, m.end())
@@ -664,8 +667,11 @@ class Extractor:
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
                 graded = graded_cache.get(label)
                 if graded is None:
-                    graded = graded_cache[label] = re.search(
-                        rf"\b(?:{_DEGREE_WORDS})\s+{re.escape(label)}(?![\w\-])", lower) is not None
+                    if after_degree is None:
+                        after_degree = [d.end() for d in _DEGREE_WORD.finditer(lower)]
+                    graded = graded_cache[label] = any(
+                        lower.startswith(label, at) and not _WORD_GOES_ON.match(lower, at + len(label))
+                        for at in after_degree)
                 if graded:
                     break  # "high computation parallelism": graded somewhere, a property, not a technique
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
