@@ -178,6 +178,8 @@ _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
 _WORD_GOES_ON = re.compile(r"[\w\-]")
+_WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
+_NOTHING = re.compile("")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -399,8 +401,8 @@ class Extractor:
             if evidence == _ACRONYM and " " in long_form:
                 # the spelled-out name written elsewhere ("Meta Flow Matching: ..." in the
                 # title) is the same thing, not its parts (Meta, flow matching)
-                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(long_form) + r"\w*", text)
-                               if i.start() != lf_start)  # "... Parallel (LASP)" titled "... Parallelism"
+                covered.extend((i.start() - len(long_form), i.end()) for i in _after_each(long_form, _WORD_TAIL, text)
+                               if i.start() - len(long_form) != lf_start)  # "... Parallel (LASP)" titled "... Parallelism"
 
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)
@@ -427,7 +429,7 @@ class Extractor:
             name = _clean_name(title_name["name"])
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
                     and self._title_name_ok(name)):
-                covered.extend((i.start(), i.end()) for i in re.finditer(re.escape(name), text))
+                covered.extend((i.start() - len(name), i.end()) for i in _after_each(name, _NOTHING, text))
 
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
