@@ -6,7 +6,9 @@ contributed, keyed by a hash of each paper's title and abstract, so adding a
 file to a corpus re-extracts only that file's papers. Entries live in
 ``~/.cache/kgraph/extract/<fingerprint>/`` (``$XDG_CACHE_HOME`` is honoured);
 the fingerprint covers the extraction code, the vocabularies and the Python
-version, so results of other code are never read. Delete the folder to
+version, so results of other code are never read, and the folders of all but
+the ``KEEP_VERSIONS`` most recently used fingerprints are removed (an upgrade
+or a vocabulary edit leaves no stale results behind). Delete the folder to
 reclaim the space.
 
 Every entry is a pure function of its key: a build gives the same bytes
@@ -18,6 +20,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -52,10 +55,13 @@ def text_key(title: str, abstract: str) -> str:
 class ExtractionCache:
     """Per-file extraction results under ``folder`` (default: the user's cache)."""
 
+    KEEP_VERSIONS = 4  # fingerprint folders kept, the most recently used
+
     def __init__(self, folder: str | Path | None = None):
         from .index import cache_dir
 
         self.folder = Path(folder or cache_dir()) / "extract" / fingerprint()
+        self._used = False
 
     def _path(self, digest: str) -> Path:
         return self.folder / f"{digest}.pickle"
@@ -64,16 +70,27 @@ class ExtractionCache:
         """The results stored for a file's content hash, or None."""
         try:
             with open(self._path(digest), "rb") as f:
-                return pickle.load(f)
+                results = pickle.load(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None  # unreadable or foreign: extract again, overwrite later
+        self._mark_used()
+        return results
 
     def store(self, digest: str, results: dict) -> None:
         """Store a file's results (best effort: a read-only cache is no error)."""
+        new_version = not self.folder.exists()
         try:
             write_atomic(self._path(digest), pickle.dumps(results, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError:
-            pass
+            return
+        if new_version:  # the first results of this code: older codes' folders may go
+            prune(self.folder.parent, "*", self.KEEP_VERSIONS)
+        self._mark_used()
+
+    def _mark_used(self) -> None:
+        if not self._used:
+            self._used = True
+            touch(self.folder)
 
 
 class _Entries:
@@ -91,7 +108,7 @@ class _Entries:
                 value = self._read(f)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
             return None
-        _touch(path)
+        touch(path)
         return value
 
     def store(self, key: str, value) -> None:
@@ -100,7 +117,7 @@ class _Entries:
                 self._write(value, f)
         except (OSError, OutputError):
             return
-        _prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
+        prune(self.folder, f"*{self.SUFFIX}", self.KEEP)
 
 
 class SettledCache(_Entries):
@@ -124,20 +141,24 @@ class SettledCache(_Entries):
         pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)  # streamed: 10k papers' bytes are large
 
 
-def _touch(path: Path) -> None:
-    """Mark a cache entry as just used (for ``_prune``)."""
+def touch(path: Path) -> None:
+    """Mark a cache entry (a file or a folder) as just used (for ``prune``)."""
     try:
         os.utime(path)
     except OSError:
         pass
 
 
-def _prune(folder: Path, pattern: str, keep: int) -> None:
-    """Remove all but the ``keep`` most recently used entries."""
+def prune(folder: Path, pattern: str, keep: int) -> None:
+    """Remove all but the ``keep`` most recently used entries (files or
+    folders) of ``folder`` matching ``pattern``; best effort."""
     try:
         entries = sorted(folder.glob(pattern), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[keep:]:
-            old.unlink(missing_ok=True)
+            if old.is_dir():
+                shutil.rmtree(old, ignore_errors=True)
+            else:
+                old.unlink(missing_ok=True)
     except OSError:
         pass
 

@@ -100,13 +100,18 @@ def _local(iri: str) -> str:
     return iri.rsplit("#", 1)[-1]
 
 
+VOCABULARIES_KEPT = 4  # compiled vocabularies kept in the user's cache
+
+
 @lru_cache(maxsize=4)
 def load_vocabulary(folder: str | None = None) -> Vocabulary:
     """Read ``vocab/*.ttl`` and ``lexicon.ttl`` from the ontology folder, with
-    its compiled matcher; kept in the user's cache, keyed by the files' content."""
+    its compiled matcher; kept in the user's cache, keyed by the files' content
+    (the ``VOCABULARIES_KEPT`` most recently used versions)."""
     import hashlib
     import pickle
 
+    from .cache import prune, touch
     from .files import write_atomic
     from .index import cache_dir
 
@@ -117,15 +122,19 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     cached = cache_dir() / f"vocabulary-{digest.hexdigest()[:24]}.pickle"
     try:
-        return pickle.loads(cached.read_bytes())  # written below by this same code
+        vocabulary = pickle.loads(cached.read_bytes())  # written below by this same code
     except Exception:
         pass
+    else:
+        touch(cached)
+        return vocabulary
     vocabulary = _read_vocabulary(root, files[:-1])
     vocabulary.matcher  # compiled now, so that it is cached too
     try:
         write_atomic(cached, pickle.dumps(vocabulary, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
-        pass  # a read-only home: compile every time
+        return vocabulary  # a read-only home: compile every time
+    prune(cached.parent, "vocabulary-*.pickle", VOCABULARIES_KEPT)  # ~12 MB each
     return vocabulary
 
 

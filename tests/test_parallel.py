@@ -241,3 +241,36 @@ def test_in_parts_gives_the_results_in_order_from_that_many_processes(jobs):
     assert [x for _, x in found] == [x * x for x in range(37)]
     assert len({pid for pid, _ in found}) == min(jobs, 37)
     assert in_parts(_squares, [], jobs) == []
+
+
+def test_stale_cache_versions_are_removed(tmp_path, seeds, monkeypatch):
+    """Results of other extraction code and compiled vocabularies of other
+    versions are pruned to the most recently used few, so upgrades and
+    vocabulary edits leave no gigabytes behind; the current ones stay."""
+    from kgraph.cache import ExtractionCache, fingerprint
+    from kgraph.vocabulary import VOCABULARIES_KEPT, load_vocabulary
+
+    root = tmp_path / "xdg" / "kgraph"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(root.parent))
+    stale = [root / "extract" / f"old{i}" for i in range(6)]
+    for i, folder in enumerate(stale):
+        folder.mkdir(parents=True)
+        (folder / "x.pickle").write_bytes(b"old")
+        os.utime(folder, (1_000_000 + i, 1_000_000 + i))
+    pickles = [root / f"vocabulary-old{i}.pickle" for i in range(6)]
+    for i, path in enumerate(pickles):
+        path.write_bytes(b"old")
+        os.utime(path, (1_000_000 + i, 1_000_000 + i))
+    load_vocabulary.cache_clear()  # compile and store it, as on a first run
+    try:
+        result = run("build", seeds, "-o", tmp_path / "out", "--no-html", "-q")
+    finally:
+        load_vocabulary.cache_clear()
+    assert result.exit_code == 0, result.output
+    kept = ExtractionCache.KEEP_VERSIONS
+    assert sorted(p.name for p in (root / "extract").iterdir()) == sorted(
+        [fingerprint()] + [f.name for f in stale[-(kept - 1):]])
+    assert len(list((root / "extract" / fingerprint()).glob("*.pickle"))) == len(list(seeds.glob("*.txt")))
+    vocabularies = sorted(p.name for p in root.glob("vocabulary-*.pickle"))
+    assert len(vocabularies) == VOCABULARIES_KEPT
+    assert [p.name for p in pickles[-(VOCABULARIES_KEPT - 1):]] == [v for v in vocabularies if "old" in v]
