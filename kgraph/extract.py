@@ -376,6 +376,9 @@ class Extractor:
                     vetoed.add(fold(sf_clean))
                     continue
                 type_ = self.head_type_at_end(long_form)
+                after = _NEXT_WORD.match(text, sf_end)
+                if type_ and after and (named := self.vocab.head_nouns.get(fold(after[1]))):
+                    type_ = named  # "Unified Feature Optimization (UFO) model": the head noun after it
                 described = _APPOSITIVE_RE.match(text, sf_end)
                 if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
                     type_ = self.head_type(described["desc"])

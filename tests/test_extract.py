@@ -86,6 +86,13 @@ def test_acronym_defined_in_text_is_one_entity(ex):
     assert "Zero-Redundancy Sharded Caching" in next(iter(ms.values())).alt_labels
 
 
+def test_acronym_takes_the_head_noun_after_it(ex):
+    # guide rule 1: "ZCP framework" names a framework, though its long form ends like a technique
+    got = found(ex, "A Study", "We propose a Zorbic Channel Pruning (ZCP) framework. ZCP is fast.")
+    assert got == {"ZCP": "Software"}
+    assert found(ex, "A Study", "We propose Zorbic Channel Pruning (ZCP). ZCP is fast.") == {"ZCP": "Technique"}
+
+
 def test_acronym_of_vocabulary_concept_maps_to_it(ex):
     got = found(ex, "A Study", "Post training quantization (PTQ) is cheap. PTQ works.")
     assert got == {"post-training quantization": "Technique"}
