@@ -88,6 +88,8 @@ _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
 _CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined", "designated", "referred", "denoted")  # looked for first: cheaper
+_CALLING_BEFORE = re.compile(
+    r"(?<![\w\-])(?P<head>[a-z]+)(?:,|\s+(?:called|named|dubbed|termed|coined|(?:designated|referred\s+to|denoted)\s+as))\s+$")
 _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.()])"
@@ -378,7 +380,9 @@ class Extractor:
                 type_ = self.head_type_at_end(long_form)
                 after = _NEXT_WORD.match(text, sf_end)
                 if type_ and after and (named := self.vocab.head_nouns.get(fold(after[1]))):
-                    type_ = named  # "Unified Feature Optimization (UFO) model": the head noun after it
+                    type_ = named  # "Global Channel Pruning (PAGCP) framework": the head noun after it
+                elif named := self._head_noun_naming(text, lf_start):
+                    type_ = named  # "a framework called Feature Search and Reinforcement (FSR)"
                 described = _APPOSITIVE_RE.match(text, sf_end)
                 if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
                     type_ = self.head_type(described["desc"])
@@ -1049,6 +1053,12 @@ class Extractor:
             return None
         before = _word_before(text, head[1])
         return (before and self.vocab.head_nouns.get(fold(f"{before[0]} {head[0]}"))) or type_
+
+    def _head_noun_naming(self, text: str, at: int) -> str | None:
+        """The type of a head noun that names what starts at ``at``: "a framework
+        called X", "a system, X" (a noun right before it may be its first word)."""
+        calling = _CALLING_BEFORE.search(text, max(0, at - 50), at)
+        return self.vocab.head_nouns.get(calling["head"]) if calling else None
 
     def _technique_head_follows(self, text: str, at: int) -> bool:
         following = _NEXT_WORD.match(text, at)

@@ -93,6 +93,17 @@ def test_acronym_takes_the_head_noun_after_it(ex):
     assert found(ex, "A Study", "We propose Zorbic Channel Pruning (ZCP). ZCP is fast.") == {"ZCP": "Technique"}
 
 
+def test_acronym_takes_the_head_noun_that_names_it(ex):
+    # "a framework called X (Y)", "a system, X (Y)": the head noun before the name
+    for text in ("We propose a novel framework called Feature Search and Reinforcement (FSR). FSR works.",
+                 "We propose a framework, Zorb Search (ZS). ZS works.",
+                 "We present a new system named Zorb Search (ZS), which works."):
+        assert set(found(ex, "A Study", text).values()) == {"Software"}, text
+    assert found(ex, "A Study", "We use Zorb Search (ZS). ZS works.") == {"ZS": "Technique"}
+    # a noun right before a long form may be its own first word, not a head noun naming it
+    assert found(ex, "A Study", "We add a decoding dependency graph visualizer (DDGviz).") == {}
+
+
 def test_acronym_of_vocabulary_concept_maps_to_it(ex):
     got = found(ex, "A Study", "Post training quantization (PTQ) is cheap. PTQ works.")
     assert got == {"post-training quantization": "Technique"}
