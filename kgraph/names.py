@@ -15,6 +15,7 @@ COMENTION = "https://w3id.org/kgraph/comention/"
 MENTION = "https://w3id.org/kgraph/mention/"
 
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_]+")
+_SUPERSCRIPT = re.compile(r"\^\{?([^{}\s^]*)\}?")
 # RFC 3987 iunreserved minus "_", which stands for a space: the mapping stays
 # injective, so two labels never share an IRI.
 _SAFE = "-.~"
@@ -40,6 +41,8 @@ def fold(text: str) -> str:
     """Lower-case, unify separators and drop a plural ``s`` of the last word."""
     text = text.strip()
     key = _SEPARATORS.sub(" ", text.lower())
+    if "^" in key:  # "M^2-Encoder", "D^{2}MoE": a superscript written out is the digit (M2-Encoder)
+        key = _SUPERSCRIPT.sub(r"\1", key)
     if len(key) > 2 and text.endswith("s"):  # not "AWS"
         if text[-2:-1].isupper() or not key.endswith(("ss", "us", "is")):
             key = key[:-1]  # "GPUs", "LLMs", "models"; not "corpus", "analysis"

@@ -242,6 +242,7 @@ def test_enumeration_types_unknown_names(ex):
 @pytest.mark.parametrize("text,key", [
     ("GPUs", "gpu"), ("LLMs", "llm"), ("Tensor Cores", "tensor core"), ("models", "model"),
     ("AWS", "aws"), ("corpus", "corpus"), ("analysis", "analysis"), ("Mixture-of-Experts", "mixture of expert"),
+    ("M^2-Encoder", "m2 encoder"), ("D^{2}MoE", "d2moe"),
 ])
 def test_fold(text, key):
     from kgraph.names import fold
@@ -550,6 +551,17 @@ def test_names_given_in_parentheses_or_by_designation(ex):
     assert found(ex, "A Study", "The proposed pruning method (termed BiP) is fast.") == {"BiP": "Technique"}
     got = found(ex, "A Study", "A shortcut-connected architecture, designated as ScMoE, decouples communication.")
     assert got == {"ScMoE": "Model"}
+
+
+def test_a_superscript_written_out_is_the_name_written_plainly(ex):
+    # "M2-Encoder" in the title, "M^2-Encoder" in the abstract: one model
+    got = found(ex, "M2-Encoder: Bilingual Pretraining", "We train the M^2-Encoder series. M^2-Encoder wins.")
+    assert got == {"M2-Encoder": "Model"}
+
+
+def test_a_name_then_series_is_a_model_family(ex):
+    assert found(ex, "A Study", "We release the ZorbCoder series, achieving good results.") == {"ZorbCoder": "Model"}
+    assert found(ex, "A Study", "We study time series with a series of experiments.") == {}
 
 
 def test_a_head_noun_then_a_name_types_the_name(ex):
