@@ -952,6 +952,10 @@ class Extractor:
             for m in _after_each(name, _APPOSITIVE_RE, abstract):
                 if t := self.head_type(m["desc"]):
                     return t, _APPOSITIVE
+        for m in _after_each(name, _NEXT_WORD, abstract):  # "we release the Idioms series of models"
+            start = m.start() - len(name)
+            if abstract[max(0, start - 4) : start].lower() == "the " and (t := self.vocab.head_nouns.get(fold(m[1]))):
+                return t, _APPOSITIVE
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)

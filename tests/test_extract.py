@@ -559,6 +559,14 @@ def test_a_superscript_written_out_is_the_name_written_plainly(ex):
     assert got == {"M2-Encoder": "Model"}
 
 
+def test_the_title_name_then_a_head_noun_in_the_abstract_types_it(ex):
+    # "Zorbs" alone is no name-like word; as the title's name, "the Zorbs series" types it
+    got = found(ex, "Zorbs: Neural Decompilation With Types", "We release the Zorbs series of decompilers.")
+    assert got == {"Zorbs": "Model"}
+    got = found(ex, "Zorbs: Neural Decompilation With Types", "We release the Zorbs framework.")
+    assert got == {"Zorbs": "Software"}
+
+
 def test_a_name_then_series_is_a_model_family(ex):
     assert found(ex, "A Study", "We release the ZorbCoder series, achieving good results.") == {"ZorbCoder": "Model"}
     assert found(ex, "A Study", "We study time series with a series of experiments.") == {}
