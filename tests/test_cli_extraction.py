@@ -27,6 +27,10 @@ PAPERS = [
                  "is fast. We evaluate T\\\"ulu with compression techniques like quantization."},
     {"title": "Smaller Caches for Long Contexts",
      "abstract": "We study KV cache compression. Existing compression methods lose accuracy."},
+    {"title": "M2-Zorber: Faster Kernels From Search",
+     "abstract": "We propose a framework called Feature Search and Reinforcement (FSR) and a "
+                 "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
+                 "it reads the KV cache from HBM to SM, using 2-8 SMs."},
 ]
 
 
@@ -111,3 +115,15 @@ def test_show_gives_the_text_a_label_was_matched_in(graph):
     result = run("show", "KV cache", "--graph", out, "--json")
     assert result.exit_code == 0, result.output
     assert "key-value (KV) cache" in result.output
+
+
+def test_acronyms_named_by_a_head_noun_superscripts_and_sms(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[6]["title"]) == {
+        "FSR": "Software",  # "a framework called ..."
+        "ZCP": "Software",  # "... (ZCP) framework", though its long form ends in a technique
+        "M2-Zorber": "Model",  # the title's name, "the M^2-Zorber series" in the abstract
+        "KV cache": "Technique",
+        "HBM": "Hardware",
+        "streaming multiprocessor": "Hardware",  # SM, SMs
+    }

@@ -700,8 +700,3 @@ def test_review_cases_of_this_sessions_rules(ex):
     # a backslash before a word is no accent
     assert plain_text(r"C:\.config and \cite{x}") == r"C:\.config and \cite{x}"
 
-
-def test_sm_is_a_streaming_multiprocessor(ex):
-    assert found(ex, "A Study", "It reads the cache from HBM to SM; 2-8 SMs suffice.") == {
-        "HBM": "Hardware", "streaming multiprocessor": "Hardware"}
-    assert found(ex, "A Study", "We use SM3 encryption.") == {}
