@@ -180,6 +180,11 @@ _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
 _WORD_GOES_ON = re.compile(r"[\w\-]")
+_ONE_LETTER = re.compile(r"(?<![\w+#.\-/'^])[A-Z](?![\w+#'\-^])")  # a capital letter standing alone
+_CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions|binaries|implementations?)\b")
+_JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
+_CHAIN_PART = re.compile(r"[\w+#]+")
+_JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
@@ -543,6 +548,18 @@ class Extractor:
                         and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
                     add(name, type_, name, _PATTERN)
+
+        # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
+        if self.vocab.one_letter and _ONE_LETTER.search(text):
+            languages = {(s, e) for s, e, c, _ in matches if c.type == "Software"}
+            for m in _ONE_LETTER.finditer(text):
+                concept = self.vocab.one_letter.get(m[0])
+                prev = _word_before(text, m.start())
+                if prev and prev[0][:1].isupper() and not prev[2]:
+                    continue  # "Appendix C", "Type C"
+                if concept is not None and (_CODE_AFTER.match(text, m.end())
+                                            or _beside_one_of(text, m.start(), m.end(), languages)):
+                    add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title
         m = title_name
@@ -1104,6 +1121,25 @@ def _after_each(name: str, pattern: re.Pattern, text: str):
             at = text.find(name, m.end())
         else:
             at = text.find(name, at + 1)
+
+
+def _beside_one_of(text: str, start: int, end: int, spans) -> bool:
+    """Whether a span of ``spans`` is joined to ``text[start:end]`` by slashes,
+    a comma, "and" or "or" ("C/Assembly/Rust", "Rust and C")."""
+    starts = {s for s, _ in spans}
+    at = end
+    while text.startswith("/", at):  # "C/Assembly/Bash/Rust"
+        if at + 1 in starts:
+            return True
+        part = _CHAIN_PART.match(text, at + 1)
+        if part is None:
+            break
+        at = part.end()
+    after = _JOINED_AFTER.match(text, end)
+    if after and after.end() in starts:
+        return True
+    before = _JOINED_BEFORE.search(text, max(0, start - 6), start)
+    return before is not None and any(e == before.start() for _, e in spans)
 
 
 def _last_words(text: str, at: int) -> str | None:

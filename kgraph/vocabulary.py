@@ -60,6 +60,7 @@ class Vocabulary:
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
+    _one_letter: dict = field(default=None, repr=False)
 
     def lookup(self, label: str) -> Concept | None:
         """The concept with this label, altLabel or hiddenLabel (folded); a
@@ -72,6 +73,15 @@ class Vocabulary:
             index.update(self.concepts)
             self._labels = index
         return self._labels.get(fold(label))
+
+    @property
+    def one_letter(self) -> dict[str, Concept]:
+        """Concepts by a label of one letter ("C"), which the matcher leaves to
+        the extractor: as a word it is a mention only in context."""
+        if self._one_letter is None:
+            self._one_letter = {label: c for c in self.concepts.values()
+                                for label in (c.label, *c.alt_labels) if len(label) == 1}
+        return self._one_letter
 
     @property
     def matcher(self) -> "Matcher":

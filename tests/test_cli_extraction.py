@@ -30,7 +30,8 @@ PAPERS = [
     {"title": "M2-Zorber: Faster Kernels From Search",
      "abstract": "We propose a framework called Feature Search and Reinforcement (FSR) and a "
                  "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
-                 "it reads the KV cache from HBM to SM, using 2-8 SMs."},
+                 "it reads the KV cache from HBM to SM, using 2-8 SMs. It emits C/Assembly/Rust "
+                 "(Appendix C)."},
 ]
 
 
@@ -126,4 +127,5 @@ def test_acronyms_named_by_a_head_noun_superscripts_and_sms(graph):
         "KV cache": "Technique",
         "HBM": "Hardware",
         "streaming multiprocessor": "Hardware",  # SM, SMs
+        "C": "Software", "Rust": "Software",  # a one-letter language in a list of them; no "Appendix C"
     }
