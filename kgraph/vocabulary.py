@@ -233,6 +233,10 @@ def verb_forms(label: str) -> list[str]:
     return []
 
 
+# a name glued of two or more capitalised words ("PyTorch", "DeepSparse"), not "QuALITY"
+_CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
+
+
 def matches_any_case(label: str) -> bool:
     """Whether a label is matched case-insensitively (see ontology/vocab/README.md)."""
     return label == label.lower() or " " in label.strip() or any(ch.isdigit() for ch in label)
@@ -264,6 +268,8 @@ class Matcher:
                     forms, table = {norm.lower()}, tables[0]
                 else:
                     forms, table = {norm, norm.upper()}, tables[1]
+                    if _CAMEL_CASE.fullmatch(norm):  # "DeepSparse" is often written "Deepsparse"
+                        forms.add(norm.capitalize())
                 if " " in norm and len(norm.split()) <= 3:
                     # "multitask", "finetuning", "TensorCore": glued spellings
                     forms |= {f.replace(" ", "") for f in forms}

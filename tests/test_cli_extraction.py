@@ -31,7 +31,7 @@ PAPERS = [
      "abstract": "We propose a framework called Feature Search and Reinforcement (FSR) and a "
                  "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
                  "it reads the KV cache from HBM to SM, using 2-8 SMs. It emits C/Assembly/Rust "
-                 "(Appendix C)."},
+                 "(Appendix C) and beats Deepsparse."},
 ]
 
 
@@ -128,4 +128,5 @@ def test_acronyms_named_by_a_head_noun_superscripts_and_sms(graph):
         "HBM": "Hardware",
         "streaming multiprocessor": "Hardware",  # SM, SMs
         "C": "Software", "Rust": "Software",  # a one-letter language in a list of them; no "Appendix C"
+        "DeepSparse": "Software",  # a glued name written with one capital
     }
