@@ -26,12 +26,13 @@ PAPERS = [
      "abstract": "We use the lightweight code generator LoopNest. The pruning method (termed BiPrune) "
                  "is fast. We evaluate T\\\"ulu with compression techniques like quantization."},
     {"title": "Smaller Caches for Long Contexts",
-     "abstract": "We study KV cache compression. Existing compression methods lose accuracy."},
+     "abstract": "We study KV cache compression. Existing compression methods lose accuracy. "
+                 "The GitHub repository has the code."},
     {"title": "M2-Zorber: Faster Kernels From Search",
      "abstract": "We propose a framework called Feature Search and Reinforcement (FSR) and a "
                  "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
                  "it reads the KV cache from HBM to SM, using 2-8 SMs. It emits C/Assembly/Rust "
-                 "(Appendix C) and beats Deepsparse."},
+                 "(Appendix C) and beats Deepsparse on code from GitHub projects."},
 ]
 
 
@@ -129,4 +130,5 @@ def test_acronyms_named_by_a_head_noun_superscripts_and_sms(graph):
         "streaming multiprocessor": "Hardware",  # SM, SMs
         "C": "Software", "Rust": "Software",  # a one-letter language in a list of them; no "Appendix C"
         "DeepSparse": "Software",  # a glued name written with one capital
+        "GitHub": "Organization",  # a source of code; "the GitHub repository" of a paper is no mention
     }
