@@ -493,10 +493,17 @@ class Extractor:
             if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
                 add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
                 continue
-            variant = _VARIANT.match(text, e) if c.type == "Dataset" else None
+            base, variant = surface, _VARIANT.match(text, e) if c.type == "Dataset" else None
+            if c.type == "Dataset" and variant is None and text.startswith(",", e) and "-" in surface:
+                base = surface[: surface.rindex("-")]  # "ImageNet-C,R,S,A": the vocabulary took ImageNet-C
+                variant = _VARIANT.match(text, s + len(base))
+                if variant and variant.end() <= e:
+                    base, variant = surface, None
+                elif variant:
+                    add(c.label, c.type, surface, _VOCAB)
             if variant:  # "ImageNet-R", "HumanEval-X", "ImageNet-C,R,S": variants are datasets of their own
                 for suffix in variant.group(0)[1:].split(","):
-                    add(f"{surface}-{suffix}", "Dataset", f"{surface}-{suffix}", _PATTERN)
+                    add(f"{base}-{suffix}", "Dataset", f"{base}-{suffix}", _PATTERN)
                 continue
             sku = _SKU.match(text, e) if c.type == "Organization" and c.label in self.vendors else None
             product = sku and self._product(c.label, sku["sku"])
