@@ -152,6 +152,7 @@ _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai)/\S*")
+_LINK_AFTER = re.compile(r": {8}")  # a colon, then a link blanked out (_URL)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
@@ -467,8 +468,8 @@ class Extractor:
                 continue
             if redefined and (surface in redefined or surface.rstrip("s") in redefined):
                 continue
-            if self._is_prose(text, s, surface):
-                continue
+            if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
+                continue  # "the MIT license"; "on GitHub: <link>" names where the code is
             if c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts):
                 # a participle mentions its technique only where it qualifies a model:
                 # "quantized models", "a fine-tuned Llama"; not "tiled matrix

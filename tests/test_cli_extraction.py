@@ -27,7 +27,7 @@ PAPERS = [
                  "is fast. We evaluate T\\\"ulu with compression techniques like quantization."},
     {"title": "Smaller Caches for Long Contexts",
      "abstract": "We study KV cache compression. Existing compression methods lose accuracy. "
-                 "The GitHub repository has the code."},
+                 "The GitHub repository has the code. All code is on Github: https://github.com/zorb/zorb."},
     {"title": "M2-Zorber: Faster Kernels From Search",
      "abstract": "We propose a framework called Feature Search and Reinforcement (FSR) and a "
                  "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
