@@ -181,7 +181,6 @@ _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _NONSPACE = re.compile(r"\S+")
 _WORD_GOES_ON = re.compile(r"[\w\-]")
-_ONE_LETTER = re.compile(r"(?<![\w+#.\-/'^])[A-Z](?![\w+#'\-^])")  # a capital letter standing alone
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions|binaries|implementations?)\b")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
@@ -229,6 +228,8 @@ class Extractor:
         self._phrase_head_re = None
         self._kind_re = None
         self._products = None
+        letters = "".join(sorted(self.vocab.one_letter))  # labels the matcher leaves out ("C")
+        self._one_letter_re = re.compile(rf"(?<![\w+#.\-/'^])[{letters}](?![\w+#'\-^])") if letters else None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -392,8 +393,7 @@ class Extractor:
                 described = _APPOSITIVE_RE.match(text, sf_end)
                 if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
                     type_ = self.head_type(described["desc"])
-                after = _NEXT_WORD.match(text, sf_end) if type_ is None else None
-                if after and after[1].lower() in self.vocab.kind_nouns:
+                if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
                     type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
                 if type_ is None and self._named_method(long_form, sf):
                     type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
@@ -494,14 +494,12 @@ class Extractor:
             if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
                 add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
                 continue
-            base, variant = surface, _VARIANT.match(text, e) if c.type == "Dataset" else None
-            if c.type == "Dataset" and variant is None and text.startswith(",", e) and "-" in surface:
-                base = surface[: surface.rindex("-")]  # "ImageNet-C,R,S,A": the vocabulary took ImageNet-C
+            variant = None
+            if c.type == "Dataset":  # "ImageNet-C,R,S,A" also where the vocabulary took ImageNet-C
+                base = surface[: surface.rindex("-")] if text.startswith(",", e) and "-" in surface else surface
                 variant = _VARIANT.match(text, s + len(base))
-                if variant and variant.end() <= e:
-                    base, variant = surface, None
-                elif variant:
-                    add(c.label, c.type, surface, _VOCAB)
+                if variant is not None and variant.end() <= e:
+                    variant = None  # "ImageNet-R, COCO": one known variant
             if variant:  # "ImageNet-R", "HumanEval-X", "ImageNet-C,R,S": variants are datasets of their own
                 for suffix in variant.group(0)[1:].split(","):
                     add(f"{base}-{suffix}", "Dataset", f"{base}-{suffix}", _PATTERN)
@@ -558,16 +556,14 @@ class Extractor:
                     add(name, type_, name, _PATTERN)
 
         # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
-        if self.vocab.one_letter and _ONE_LETTER.search(text):
-            languages = {(s, e) for s, e, c, _ in matches if c.type == "Software"}
-            for m in _ONE_LETTER.finditer(text):
-                concept = self.vocab.one_letter.get(m[0])
-                prev = _word_before(text, m.start())
-                if prev and prev[0][:1].isupper() and not prev[2]:
-                    continue  # "Appendix C", "Type C"
-                if concept is not None and (_CODE_AFTER.match(text, m.end())
-                                            or _beside_one_of(text, m.start(), m.end(), languages)):
-                    add(concept.label, concept.type, m[0], _VOCAB)
+        for m in self._one_letter_re.finditer(text) if self._one_letter_re else ():
+            prev = _word_before(text, m.start())
+            if prev and prev[0][:1].isupper() and not prev[2]:
+                continue  # "Appendix C", "Type C"
+            languages = [(s, e) for s, e, c, _ in matches if c.type == "Software"]
+            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), languages):
+                concept = self.vocab.one_letter[m[0]]
+                add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title
         m = title_name
