@@ -1146,6 +1146,24 @@ def _beside_one_of(text: str, start: int, end: int, spans) -> bool:
     return before is not None and any(e == before.start() for _, e in spans)
 
 
+def _broader_by_head(label: str, type_: str, vocab: Vocabulary) -> tuple[str, ...]:
+    """The vocabulary concept a found name's last words name, of its type: the
+    broader concept of "wave-like pipeline parallelism" is pipeline parallelism,
+    of "LUT Tensor Core" Tensor Core (guide rule 4: the hierarchy is in the graph);
+    a coined model's is the model it versions or ends in, as the vocabulary has
+    Llama 3.2 under Llama ("ColBERTv3" under ColBERT, "WebGLM" under GLM)."""
+    words = label.split()
+    pieces = [" ".join(words[i:]) for i in range(1, len(words))]
+    if type_ == "Model":
+        last = _LAST_PART.search(label)
+        pieces += [_VERSION_SUFFIX.sub("", label), " ".join(words[:-1]), last and last.group(0)]
+    for piece in pieces:
+        concept = vocab.lookup(piece) if piece and piece != label else None
+        if concept is not None and concept.type == type_:
+            return (concept.label,)
+    return ()
+
+
 def _last_words(text: str, at: int) -> str | None:
     """Up to eight words just before ``at`` (within 100 characters), or None."""
     window = text[max(0, at - 100) : at]
@@ -1378,7 +1396,8 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
     for key in sorted(votes):
         type_ = min(votes[key].items(), key=lambda kv: (-kv[1], order[kv[0]]))[0]
         label = min(labels[key].items(), key=lambda kv: (-kv[1], kv[0]))[0]
-        entities[key] = Concept(label, type_, tuple(sorted(alts[key])), from_vocabulary=False)
+        entities[key] = Concept(label, type_, tuple(sorted(alts[key])), broader=_broader_by_head(label, type_, vocab),
+                                from_vocabulary=False)
 
     # Names discovered in one paper are mentions wherever else they are written.
     if entities:

@@ -5,7 +5,7 @@ import json
 
 import pytest
 import rdflib
-from rdflib import RDF, RDFS, Namespace
+from rdflib import RDF, RDFS, SKOS, Namespace
 
 from conftest import run
 
@@ -33,6 +33,9 @@ PAPERS = [
                  "Zorbic Channel Pruning (ZCP) framework. We release the M^2-Zorber series; "
                  "it reads the KV cache from HBM to SM, using 2-8 SMs. It emits C/Assembly/Rust "
                  "(Appendix C) and beats Deepsparse on code from GitHub projects, tested on ImageNet-C,R,S."},
+    {"title": "Wave-like Pipeline Parallelism for Training",
+     "abstract": "We train Zed-Mamba, a coined model beside Mamba, with wave-like pipeline parallelism "
+                 "and pipeline parallelism."},
 ]
 
 
@@ -134,3 +137,19 @@ def test_acronyms_named_by_a_head_noun_superscripts_and_sms(graph):
         # variants listed after a known variant's name (the vocabulary knows ImageNet-C)
         "ImageNet-C": "Dataset", "ImageNet-R": "Dataset", "ImageNet-S": "Dataset",
     }
+
+
+def test_a_found_phrase_is_narrower_than_the_known_concept_it_ends_with(graph):
+    # guide rule 4: the hierarchy lives in the graph, not in the mention set
+    out, g = graph
+    assert mentioned(g, PAPERS[7]["title"]) == {"wave-like pipeline parallelism": "Technique",
+                                                "pipeline parallelism": "Technique",
+                                                "Zed-Mamba": "Model", "Mamba": "Model"}
+    found = next(e for e, label in g.subject_objects(RDFS.label) if str(label) == "wave-like pipeline parallelism")
+    assert [str(g.value(b, RDFS.label)) for b in g.objects(found, SKOS.broader)] == ["pipeline parallelism"]
+    # a coined model is narrower than the model it ends in, as the vocabulary has Vicuna under LLaMA
+    coined = next(e for e, label in g.subject_objects(RDFS.label) if str(label) == "Zed-Mamba")
+    assert [str(g.value(b, RDFS.label)) for b in g.objects(coined, SKOS.broader)] == ["Mamba"]
+    result = run("neighbors", "pipeline parallelism", "--include-narrower", "--graph", out, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["narrower"] == ["wave-like pipeline parallelism"]
