@@ -1151,12 +1151,15 @@ def _broader_by_head(label: str, type_: str, vocab: Vocabulary) -> tuple[str, ..
     broader concept of "wave-like pipeline parallelism" is pipeline parallelism,
     of "LUT Tensor Core" Tensor Core (guide rule 4: the hierarchy is in the graph);
     a coined model's is the model it versions or ends in, as the vocabulary has
-    Llama 3.2 under Llama ("ColBERTv3" under ColBERT, "WebGLM" under GLM)."""
+    Llama 3.2 under Llama ("ColBERTv3" under ColBERT, "WebGLM" under GLM); a
+    dataset variant's the dataset ("ImageNet-S" under ImageNet)."""
     words = label.split()
     pieces = [" ".join(words[i:]) for i in range(1, len(words))]
     if type_ == "Model":
         last = _LAST_PART.search(label)
         pieces += [_VERSION_SUFFIX.sub("", label), " ".join(words[:-1]), last and last.group(0)]
+    elif type_ == "Dataset":  # a variant: "ImageNet-S" under ImageNet
+        pieces.append(label.rsplit("-", 1)[0])
     for piece in pieces:
         concept = vocab.lookup(piece) if piece and piece != label else None
         if concept is not None and concept.type == type_:

@@ -35,7 +35,7 @@ PAPERS = [
                  "(Appendix C) and beats Deepsparse on code from GitHub projects, tested on ImageNet-C,R,S."},
     {"title": "Wave-like Pipeline Parallelism for Training",
      "abstract": "We train Zed-Mamba, a coined model beside Mamba, with wave-like pipeline parallelism "
-                 "and pipeline parallelism."},
+                 "and pipeline parallelism on ImageNet and ImageNet-S."},
 ]
 
 
@@ -144,12 +144,16 @@ def test_a_found_phrase_is_narrower_than_the_known_concept_it_ends_with(graph):
     out, g = graph
     assert mentioned(g, PAPERS[7]["title"]) == {"wave-like pipeline parallelism": "Technique",
                                                 "pipeline parallelism": "Technique",
-                                                "Zed-Mamba": "Model", "Mamba": "Model"}
+                                                "Zed-Mamba": "Model", "Mamba": "Model",
+                                                "ImageNet": "Dataset", "ImageNet-S": "Dataset"}
     found = next(e for e, label in g.subject_objects(RDFS.label) if str(label) == "wave-like pipeline parallelism")
     assert [str(g.value(b, RDFS.label)) for b in g.objects(found, SKOS.broader)] == ["pipeline parallelism"]
     # a coined model is narrower than the model it ends in, as the vocabulary has Vicuna under LLaMA
     coined = next(e for e, label in g.subject_objects(RDFS.label) if str(label) == "Zed-Mamba")
     assert [str(g.value(b, RDFS.label)) for b in g.objects(coined, SKOS.broader)] == ["Mamba"]
+    # a dataset variant the vocabulary does not know is narrower than the dataset
+    variant = next(e for e, label in g.subject_objects(RDFS.label) if str(label) == "ImageNet-S")
+    assert [str(g.value(b, RDFS.label)) for b in g.objects(variant, SKOS.broader)] == ["ImageNet"]
     result = run("neighbors", "pipeline parallelism", "--include-narrower", "--graph", out, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["narrower"] == ["wave-like pipeline parallelism"]
