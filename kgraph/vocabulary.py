@@ -313,7 +313,10 @@ class Matcher:
 
     def _scan(self, folded: str):
         """Every label match in normalized text that starts and ends at word
-        boundaries, overlapping ones included."""
+        boundaries, overlapping ones included. A longest match that does not
+        (the label "e-graph" inside "the graph neural network", "distributed
+        data parallel" in "... parallelism") is dropped and the text after its
+        first character read again, so the labels it overlapped are found."""
         lowered = None
         found = []
         n = len(folded)
@@ -324,14 +327,17 @@ class Matcher:
                 haystack = lowered
             else:
                 haystack = folded
-            for end, (index, length) in automaton.iter_long(haystack):
-                start, stop = end - length + 1, end + 1
-                if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS):
-                    continue
-                if stop < n and (folded[stop].isalnum() or folded[stop] in "+#" or
-                                 (folded[stop] == "." and stop + 1 < n and (folded[stop + 1].islower() or folded[stop + 1].isdigit()))):
-                    continue
-                found.append((start, stop, self.concepts[index]))
+            at = 0
+            while at is not None:
+                matches, at = automaton.iter_long(haystack, at), None
+                for end, (index, length) in matches:
+                    start, stop = end - length + 1, end + 1
+                    if (start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS)) or (
+                            stop < n and (folded[stop].isalnum() or folded[stop] in "+#" or (
+                                folded[stop] == "." and stop + 1 < n and (folded[stop + 1].islower() or folded[stop + 1].isdigit())))):
+                        at = start + 1
+                        break
+                    found.append((start, stop, self.concepts[index]))
         return found
 
 

@@ -700,3 +700,12 @@ def test_review_cases_of_this_sessions_rules(ex):
     # a backslash before a word is no accent
     assert plain_text(r"C:\.config and \cite{x}") == r"C:\.config and \cite{x}"
 
+
+def test_a_label_inside_a_word_does_not_hide_the_labels_it_overlaps():
+    # the longest match "e graph" starts inside "the": dropped, and the text read again
+    from kgraph.vocabulary import Concept, Matcher
+
+    matcher = Matcher([Concept("e-graph", "Technique"), Concept("graph neural network", "Technique"),
+                       Concept("distributed data parallel", "Software"), Concept("data parallelism", "Technique")])
+    found = [(c.label, s, e) for s, e, c in matcher.find("the graph neural network and distributed data parallelism")]
+    assert found == [("graph neural network", 4, 24), ("data parallelism", 41, 57)]
