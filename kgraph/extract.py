@@ -57,6 +57,12 @@ _ELLIPSIS = re.compile(
     r"(?<![\w\-/])(?P<items>[a-z][\w\-]*+(?:\s*,\s*[a-z][\w\-]*+)*,?\s+(?:and|or)\s+[a-z][\w\-]*+"
     r"|[a-z][\w\-]*+(?:/[a-z][\w\-]*+)+)\s+(?P<head>[a-z][\w\-]*+)"
 )
+# "data- and tensor-parallelism": items left with a hyphen share the last item's head
+_SUSPENDED_HYPHEN = re.compile(
+    r"(?<![\w\-/])(?P<items>[a-z][a-z0-9]*-(?:\s*,\s*[a-z][a-z0-9]*-)*(?:\s*,?\s+(?:and|or)\s+|\s*/\s*))"
+    r"[a-z][a-z0-9]*-(?P<head>[a-z][\w\-]*)"
+)
+_HYPHENED_ITEM = re.compile(r"([a-z][a-z0-9]*)-")
 _PAREN_LIST = re.compile(
     r"\((?:e\.g\.,?|i\.e\.,?|such as|including)?\s*"
     r"(?P<items>[a-z][\w\-]*(?:\s*,\s*(?:and\s+|or\s+)?[a-z][\w\-]*)+)\)"
@@ -830,9 +836,10 @@ class Extractor:
 
     def _siblings(self, text: str, end: int, surface: str, type_: str):
         """(concept, form) for the versions or product numbers listed right after a
-        model's or a device's name ending in one: "Llama-2/3", "DeepSeek V2/V3/R1",
-        "RTX 6000, 4090, 3090" name Llama 3, DeepSeek-V3 and R1, RTX 4090 and 3090."""
-        pattern = {"Model": _MORE_VERSIONS, "Hardware": _MORE_SKUS}.get(type_)
+        name ending in one: "Llama-2/3", "DeepSeek V2/V3/R1", "FlashAttention-2/3",
+        "RTX 6000, 4090, 3090" name Llama 3, DeepSeek-V3 and R1, FlashAttention-3,
+        RTX 4090 and 3090 (only what the vocabulary knows)."""
+        pattern = _MORE_SKUS if type_ == "Hardware" else _MORE_VERSIONS
         last = _LAST_NUMBER.search(surface)
         if pattern is None or last is None:
             return
@@ -903,11 +910,15 @@ class Extractor:
         return all(self.vocab.lookup(p) for p in parts)
 
     def _elliptical(self, text: str):
-        """"<item> <head>" for lists whose items share one head word."""
+        """"<item> <head>" for lists whose items share one head word, also
+        after a hyphen ("data- and tensor-parallelism", "tensor-/pipeline-parallelism")."""
         for m in _ELLIPSIS.finditer(text):
             for item in _LIST_SPLIT.split(m["items"].replace("/", ", ")):
                 if item:
                     yield f"{item} {m['head']}"
+        for m in _SUSPENDED_HYPHEN.finditer(text) if "- " in text or "-/" in text or "-," in text else ():
+            for item in _HYPHENED_ITEM.findall(m["items"]):
+                yield f"{item} {m['head']}"
         for m in _PAREN_LIST.finditer(text):
             found = _HEAD_BEFORE_PAREN.search(text, max(0, m.start() - 40), m.start())
             if not found:

@@ -36,6 +36,8 @@ PAPERS = [
     {"title": "Wave-like Pipeline Parallelism for Training",
      "abstract": "We train Zed-Mamba, a coined model beside Mamba, with wave-like pipeline parallelism "
                  "and pipeline parallelism on ImageNet and ImageNet-S, using the graph partitioning scheme."},
+    {"title": "Kernels Meet Parallelism",
+     "abstract": "We combine data- and tensor-parallelism with FlashAttention-2/3 kernels."},
 ]
 
 
@@ -158,3 +160,11 @@ def test_a_found_phrase_is_narrower_than_the_known_concept_it_ends_with(graph):
     result = run("neighbors", "pipeline parallelism", "--include-narrower", "--graph", out, "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.output)["narrower"] == ["wave-like pipeline parallelism"]
+
+
+def test_items_sharing_a_hyphenated_head_and_listed_versions(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[8]["title"]) == {
+        "data parallelism": "Technique", "tensor parallelism": "Technique",  # "data- and tensor-parallelism"
+        "FlashAttention-2": "Technique", "FlashAttention-3": "Technique",  # "FlashAttention-2/3"
+    }  # and no "meet parallelism" from the title's verb
