@@ -1213,7 +1213,16 @@ class _Spans:
 
 def plain_text(text: str) -> str:
     """Text with LaTeX accents and inline math written as plain characters, as
-    arXiv abstracts often have them: ``T\\"ulu`` is Tülu, ``M$^3$ViT`` is M^3ViT."""
+    arXiv abstracts often have them: ``T\\"ulu`` is Tülu, ``M$^3$ViT`` is M^3ViT;
+    HTML character references unescaped (``&amp;``); compatibility characters
+    folded (NFKC: the ligature in "ﬁne-tuning", full-width letters, "M³ViT") and
+    invisible ones (soft hyphens, zero-width spaces) dropped, as PDF copies have them."""
+    if "&" in text and _HTML_REFERENCE.search(text):
+        import html  # rare: its entity table costs 5 ms to import
+
+        text = html.unescape(text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
     if "\\" in text:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
     if "$" in text:
@@ -1229,6 +1238,8 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
 _LATEX_ACCENT = re.compile(
     r"\{?\\(?:(?P<accent>[\"'`^~=])\s*\{?|(?P<accent2>[uvHckr.])(?:\{|\s(?=[A-Za-z](?![A-Za-z]))))(?P<letter>[A-Za-z])\}?\}?"
 )
+_HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
 _LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed

@@ -623,6 +623,14 @@ def test_acronym_long_form_stops_at_an_earlier_parenthesis(ex):
     assert got == [("Alpha Beta", "AB"), ("Gamma Delta", "GD")]
 
 
+def test_pdf_and_html_characters_are_read_as_plain_text(ex):
+    # a ligature, a soft hyphen, a zero-width space, full-width letters, HTML references
+    assert plain_text("\ufb01ne-tuning, paral\u00adlelism, Py\u200bTorch, \uff27\uff30\uff35, M\u00b3ViT") == \
+        "fine-tuning, parallelism, PyTorch, GPU, M3ViT"
+    assert plain_text("NVIDIA &amp; AMD, LLaMA&#8209;2, A&B") == "NVIDIA & AMD, LLaMA\u20102, A&B"  # NFKC: the non-breaking hyphen is a hyphen
+    assert found(ex, "A Study", "We run Mamba on \uff27\uff30\uff35s.") == {"Mamba": "Model", "GPU": "Hardware"}
+
+
 def test_latex_text_styles_are_read_as_plain_text(ex):
     assert plain_text(r"\textbf{Positional \textbf{Integrity Encoding} (PIE) and \emph{fast} code") == \
         "Positional Integrity Encoding (PIE) and fast code"
