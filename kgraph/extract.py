@@ -439,9 +439,14 @@ class Extractor:
 
         # "SpecExec (Speculative Execution)": the parenthesis spells the name out
         for m in _NAME_THEN_EXPANSION.finditer(text):
-            if is_name_like(m["name"]) and _long_form(re.sub(r"[^A-Z0-9]", "", m["name"]), m["long"]) == 0:
+            name, long_form = m["name"], m["long"]
+            if is_name_like(name) and _long_form(re.sub(r"[^A-Z0-9]", "", name), long_form) == 0:
                 covered.append((m.start("long"), m.end("long")))
-                expansions[m["name"]] = m["long"]
+                expansions[name] = long_form
+                if (name not in local and self.vocab.lookup(name) is None and self.vocab.lookup(long_form) is None
+                        and not self.is_not_entity(long_form) and (type_ := self.head_type_at_end(long_form))
+                        and not _generic_class(long_form, name, type_)):
+                    local[name] = Concept(name, type_, (long_form,), from_vocabulary=False)  # "ZSA (Zorbic Sparse Attention)"
 
         # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
         if title_name and " " in title_name["name"].strip():

@@ -104,6 +104,14 @@ def test_acronym_takes_the_head_noun_that_names_it(ex):
     assert found(ex, "A Study", "We add a decoding dependency graph visualizer (DDGviz).") == {}
 
 
+def test_acronym_written_before_its_long_form_is_one_entity(ex):
+    # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
+    ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
+    assert [(m.label, m.type) for m in ms.values()] == [("ZSA", "Technique")]
+    assert "Zorbic Sparse Attention" in next(iter(ms.values())).alt_labels
+    assert found(ex, "A Study", "We serve LLMs (Large Language Models) fast.") == {}  # a generic class
+
+
 def test_acronym_of_vocabulary_concept_maps_to_it(ex):
     got = found(ex, "A Study", "Post training quantization (PTQ) is cheap. PTQ works.")
     assert got == {"post-training quantization": "Technique"}
