@@ -89,7 +89,9 @@ _PROPOSE = re.compile(
     r"(?i:" + _PROPOSAL_VERBS + r"|build|builds|built|implement(?:s|ed)?|release[sd]?|call|name|dub|term)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
-_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\s+)(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
+# ", a ...", ": a ...", " is a ...", ", which is a ...", " (a ...)": what a name is
+_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\s+|(?<!\s)\s+\()"
+                            r"(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")

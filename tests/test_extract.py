@@ -104,6 +104,11 @@ def test_acronym_takes_the_head_noun_that_names_it(ex):
     assert found(ex, "A Study", "We add a decoding dependency graph visualizer (DDGviz).") == {}
 
 
+def test_a_name_described_by_a_relative_clause_or_in_parentheses_takes_its_head(ex):
+    assert found(ex, "A Study", "We present ZorbServe, which is a serving system for LLMs.") == {"ZorbServe": "Software"}
+    assert found(ex, "A Study", "ZorbServe (a serving system for LLMs) is fast.") == {"ZorbServe": "Software"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
