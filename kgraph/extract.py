@@ -1454,9 +1454,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
                 text = f"{plain_text(p.title)}\n{plain_text(p.abstract)}"
                 # not inside a hyphenated word ("Layer-Parallel Speculative Decoding" is no
                 # "parallel speculative decoding"), nor a capitalised name written as lower-case
-                # prose ("deep in the stack" is no The Stack)
+                # prose ("deep in the stack" is no The Stack), nor a name that is an ordinary
+                # word opening a sentence ("Relax the bound." is no Relax)
                 out.append([(c.label, surface) for s, _, c, surface in extractor.match_vocabulary(text, matchers)
-                            if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())])
+                            if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
+                            and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))])
             return out
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):

@@ -38,6 +38,8 @@ PAPERS = [
                  "and pipeline parallelism on ImageNet and ImageNet-S, using the graph partitioning scheme."},
     {"title": "Kernels Meet Parallelism",
      "abstract": "We combine data- and tensor-parallelism with FlashAttention-2/3 kernels."},
+    {"title": "Relax: A Zorb Compiler for Tensor Programs", "abstract": "Relax lowers programs to CUDA."},
+    {"title": "Bounds for Sparse Kernels", "abstract": "Relax the bound on GPUs. It helps."},
 ]
 
 
@@ -168,3 +170,9 @@ def test_items_sharing_a_hyphenated_head_and_listed_versions(graph):
         "data parallelism": "Technique", "tensor parallelism": "Technique",  # "data- and tensor-parallelism"
         "FlashAttention-2": "Technique", "FlashAttention-3": "Technique",  # "FlashAttention-2/3"
     }  # and no "meet parallelism" from the title's verb
+
+
+def test_a_found_name_that_is_an_ordinary_word_is_not_found_opening_a_sentence(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[9]["title"]) == {"Relax": "Software", "CUDA": "Software"}
+    assert mentioned(g, PAPERS[10]["title"]) == {"GPU": "Hardware"}  # "Relax the bound." is no Relax
