@@ -1027,9 +1027,14 @@ class Extractor:
             name = before and before["name"]
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
+        called = set()  # names a calling word gives: names even when ordinary words ("a compiler called Relax")
         for m in _CALLED.finditer(abstract) if any(w in abstract for w in _CALLING_WORDS) else ():  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _last_words(abstract, m.start())
-            candidates.append((m["name"], self.head_type_at_end(_without_trailing_pp(desc)) if desc else None))
+            # "a paradigm on GPU, called X" is a paradigm; "ideas in a system named X", a system
+            type_ = desc and (self.head_type_at_end(_without_trailing_pp(desc)) or self.head_type_at_end(desc))
+            candidates.append((m["name"], type_ or None))
+            if not m.group(0).startswith("namely") and not _NEXT_CAPITAL.match(abstract, m.end()):
+                called.add(_clean_name(m["name"]))  # not the first word of a longer name: "called Feature Search"
         for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
             desc = _last_words(abstract, m.start())
             candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))
@@ -1071,7 +1076,7 @@ class Extractor:
                 continue
             if (sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name)) or self._is_compound(name):
                 continue
-            if not (is_name_like(name) or (name in proposed and name[:1].isupper())):
+            if not (is_name_like(name) or ((name in proposed or name in called) and name[:1].isupper())):
                 continue
             if self.is_not_entity(name) or name.lower() in _FUNCTION_WORDS:
                 continue

@@ -109,6 +109,15 @@ def test_a_name_described_by_a_relative_clause_or_in_parentheses_takes_its_head(
     assert found(ex, "A Study", "ZorbServe (a serving system for LLMs) is fast.") == {"ZorbServe": "Software"}
 
 
+def test_a_name_a_calling_word_gives_may_be_an_ordinary_word(ex):
+    # "called"/"named"/"dubbed" make a name of any capitalised word, typed by the phrase before
+    assert found(ex, "A Study", "We build a compiler called Zorbc that lowers graphs.") == {"Zorbc": "Software"}
+    assert found(ex, "A Study", "We implement our ideas in a system named Zorbsys.") == {"Zorbsys": "Software"}
+    # not the first word of a longer name, nor a list after "namely"
+    assert found(ex, "A Study", "We use a framework called Feature Search now.") == {}
+    assert found(ex, "A Study", "We compare two solvers, namely Sparrow and Finch.") == {}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
