@@ -121,6 +121,11 @@ _NAME_THEN_HEAD = re.compile(
 _NAME_AFTER_WORD = re.compile(
     r"(?<=[a-z] )(?=[A-Z][\w.+*!\-]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")(?=[\s,;:.)])"
 )
+# "we present Zorb Serve, a ...": a name of several capitalised words the paper proposes and describes
+_PROPOSED_WORDS_NAME = re.compile(
+    r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:" + _PROPOSAL_VERBS + r"|build|builds|built)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})(?=,\s)"
+)
 # "we propose a Token-Splitting technique": a proposed name before a kind noun
 _PROPOSE_NAMED_KIND = re.compile(
     r"\b" + _PROPOSAL_VERBS + r"\s+(?:an?|our)\s+(?:[a-z]+\s+){0,2}?"
@@ -1053,6 +1058,11 @@ class Extractor:
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:
                 candidates.extend((name, type_) for name in _LIST_SPLIT.split(m["names"]) if name)
+        for m in _PROPOSED_WORDS_NAME.finditer(abstract):  # "We present Zorb Serve, a serving system"
+            described = _APPOSITIVE_RE.match(abstract, m.end())
+            if described and (type_ := self.head_type(described["desc"])):
+                proposed.add(m["name"])
+                candidates.append((m["name"], type_))
         for m in _OUR_HEAD_NAME.finditer(abstract):
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:

@@ -109,6 +109,12 @@ def test_a_name_described_by_a_relative_clause_or_in_parentheses_takes_its_head(
     assert found(ex, "A Study", "ZorbServe (a serving system for LLMs) is fast.") == {"ZorbServe": "Software"}
 
 
+def test_a_proposed_name_of_several_capitalised_words_is_one_entity(ex):
+    assert found(ex, "A Study", "We present Zorb Serve, a serving system for LLMs.") == {"Zorb Serve": "Software"}
+    assert found(ex, "A Study", "We propose the Zorb Engine, which is a runtime.") == {"Zorb Engine": "Software"}
+    assert found(ex, "A Study", "We present Large Language Models, a survey.") == {}  # no head noun, no name
+
+
 def test_a_name_a_calling_word_gives_may_be_an_ordinary_word(ex):
     # "called"/"named"/"dubbed" make a name of any capitalised word, typed by the phrase before
     assert found(ex, "A Study", "We build a compiler called Zorbc that lowers graphs.") == {"Zorbc": "Software"}
