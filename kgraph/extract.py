@@ -790,6 +790,9 @@ class Extractor:
             type_ = self.vocab.head_nouns.get(fold(last.group(0)))
             if type_ is not None:
                 return type_
+        for ending, type_ in self.vocab.name_endings.items():  # "KernelBench", "CRUXEval", "EpiCoder"
+            if name.endswith(ending) and len(name) > len(ending) + 1:
+                return type_
         votes = Counter()
         for m in _after_each(name, _COMPARED, abstract):
             known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))

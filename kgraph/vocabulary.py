@@ -57,6 +57,7 @@ class Vocabulary:
     kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
     measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
     prose_after: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> next words that make it prose
+    name_endings: dict[str, str] = field(default_factory=dict)  # "Bench" -> Dataset: the type a coined name's ending gives
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -190,6 +191,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     not_modifiers: set[str] = set()
     kind_nouns: set[str] = set()
     measure_nouns: set[str] = set()
+    name_endings: dict[str, str] = {}
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
@@ -210,11 +212,14 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             kind_nouns.add(fold(o))
         elif p == ONTOLOGY + "measureNoun":
             measure_nouns.add(fold(o))
+        elif p == ONTOLOGY + "nameEnding" and _local(s) in TYPES:
+            name_endings.setdefault(o, _local(s))
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
     prose_after = {words[s]: frozenset(ws) for s, ws in before.items() if s in words}
     return Vocabulary(
         concepts, head_nouns, frozenset(not_entities), prose, phrase_heads,
         frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns), prose_after,
+        dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
     )
 
 

@@ -109,6 +109,15 @@ def test_a_name_described_by_a_relative_clause_or_in_parentheses_takes_its_head(
     assert found(ex, "A Study", "ZorbServe (a serving system for LLMs) is fast.") == {"ZorbServe": "Software"}
 
 
+def test_a_name_no_text_types_takes_the_type_of_its_ending(ex):
+    # the field's naming habits (lexicon kg:nameEnding): benchmarks end in Bench/Eval, code models in Coder
+    assert found(ex, "ZorbBench: Testing Kernels", "We show ZorbBench is hard.") == {"ZorbBench": "Dataset"}
+    assert found(ex, "ZorbEval: Testing Kernels", "We show ZorbEval is hard.") == {"ZorbEval": "Dataset"}
+    assert found(ex, "ZorbCoder: Writing Kernels", "We show ZorbCoder is good.") == {"ZorbCoder": "Model"}
+    # a head noun in the text still decides
+    assert found(ex, "A Study", "We present ZorbBench, a profiling tool.") == {"ZorbBench": "Software"}
+
+
 def test_a_proposed_name_of_several_capitalised_words_is_one_entity(ex):
     assert found(ex, "A Study", "We present Zorb Serve, a serving system for LLMs.") == {"Zorb Serve": "Software"}
     assert found(ex, "A Study", "We propose the Zorb Engine, which is a runtime.") == {"Zorb Engine": "Software"}
