@@ -1379,22 +1379,27 @@ def extract_corpus(papers, vocabulary: Vocabulary | None = None) -> tuple[dict[s
     and those discovered) by folded label.
     """
     extractor = Extractor(vocabulary)
-    per_paper = {p.id: extractor.extract(p.title, p.abstract) for p in papers}
-    return settle(papers, per_paper, extractor.vetoed, extractor.vocab)
+    per_paper, vetoed = {}, {}
+    for p in papers:
+        per_paper[p.id], vetoed[p.id] = extractor.extract_paper(p.title, p.abstract)
+    return settle(papers, per_paper, vetoed, extractor.vocab)
 
 
-def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], vocab: Vocabulary, *,
+def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, set[str]], vocab: Vocabulary, *,
            jobs: int = 1):
-    """The corpus-wide passes over per-paper results (``Extractor.extract_paper``):
-    short forms some paper vetoed are dropped, spellings of one name merged,
+    """The corpus-wide passes over per-paper results (``Extractor.extract_paper``;
+    ``vetoed``: the short forms each paper defines as non-entities, by paper id):
+    short forms some paper vetoed are dropped but where a paper introduces
+    them, spellings of one name merged,
     one type and label settled per discovered entity, and discovered names
     found in every paper (by ``jobs`` processes). Changes ``per_paper`` in
     place; returns it with every concept by folded label."""
     from .parallel import in_parts
 
     extractor = Extractor(vocab)
-    for mentions in per_paper.values():
-        for key in [k for k in mentions if k in vetoed and k not in vocab.concepts]:
+    anywhere = set().union(*vetoed.values())  # "mean absolute error (MAE)" in one paper: MAE is no name
+    for mentions in per_paper.values():  # but in a paper that introduces it, it is that paper's name
+        for key in [k for k, m in mentions.items() if k in anywhere and k not in vocab.concepts and not m.introduced]:
             del mentions[key]
 
     # "Lean Attention" and "LeanAttention" are one name
@@ -1480,9 +1485,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: set[str], v
             return out
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):
-            mentions = per_paper[p.id]
+            mentions, own_vetoes = per_paper[p.id], vetoed.get(p.id, ())
             for label, surface in found:
                 concept = by_label[label]
+                if concept.key in own_vetoes:
+                    continue  # this paper defines the short form as something generic
                 m = mentions.get(concept.key)
                 if m is None:
                     mentions[concept.key] = Mention(concept.key, concept.label, concept.type, {surface}, evidence=_PATTERN)

@@ -221,12 +221,10 @@ def extract_papers(papers, *, vocabulary=None, jobs: int = 1, cached: dict | Non
         on_extracted({k: fresh.get(k) or cached[k] for k in keys}, set(fresh))
     timings["extract"] = time.perf_counter() - start
     start = time.perf_counter()
-    per_paper = {}
-    vetoed: set = set()
+    per_paper, vetoed = {}, {}
     for k, p in zip(keys, papers):
         r = fresh.get(k) or cached[k]
-        per_paper[p.id] = r.mentions
-        vetoed |= r.vetoed
+        per_paper[p.id], vetoed[p.id] = r.mentions, r.vetoed
     del fresh, cached
     mentions, concepts = settle(papers, per_paper, vetoed, extractor.vocab,
                                 jobs=jobs if len(papers) >= MIN_PARALLEL else 1)

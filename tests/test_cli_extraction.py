@@ -40,6 +40,9 @@ PAPERS = [
      "abstract": "We combine data- and tensor-parallelism with FlashAttention-2/3 kernels."},
     {"title": "Relax: A Zorb Compiler for Tensor Programs", "abstract": "Relax lowers programs to CUDA."},
     {"title": "Bounds for Sparse Kernels", "abstract": "Relax the bound on GPUs. It helps."},
+    {"title": "Forecast Errors on GPUs", "abstract": "We report the zorbic absolute error (ZAE) of forecasts."},
+    {"title": "ZAE: Zorbic Attention Engines",
+     "abstract": "We propose Zorbic Attention Engine (ZAE), a serving system. ZAE is fast."},
 ]
 
 
@@ -176,3 +179,9 @@ def test_a_found_name_that_is_an_ordinary_word_is_not_found_opening_a_sentence(g
     _, g = graph
     assert mentioned(g, PAPERS[9]["title"]) == {"Relax": "Software", "CUDA": "Software"}
     assert mentioned(g, PAPERS[10]["title"]) == {"GPU": "Hardware"}  # "Relax the bound." is no Relax
+
+
+def test_a_short_form_another_paper_defines_as_generic_is_still_the_name_a_paper_introduces(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[11]["title"]) == {"GPU": "Hardware"}  # an error measure: no entity
+    assert mentioned(g, PAPERS[12]["title"]) == {"ZAE": "Software"}  # this paper's own system
