@@ -46,21 +46,24 @@ def test_same_mentions_and_concepts_as_extract_corpus(seed_papers, jobs):
     assert concepts == expected_concepts
 
 
-def test_a_veto_from_any_paper_holds_for_all(jobs=2):
+def test_a_veto_from_any_paper_holds_for_all_but_the_paper_introducing_the_name(jobs=2):
     """Paper A defines "sparse kernel machines (SKMs)", which vetoes SKM as a
-    discovered name; paper B "proposes SKM". Extracted apart (in other
-    processes), B keeps SKM; the corpus passes drop it as extract_corpus does."""
+    discovered name; paper B "proposes SKM", paper C only names it. Extracted
+    apart (in other processes), the corpus passes give what extract_corpus
+    gives: C's own find is dropped, B keeps its system (guide rule 2), and the
+    name B introduces is found in C again but not in A, which defines it otherwise."""
     a = Paper("Scaling Study 1", "We study sparse kernel machines (SKMs) for text. SKMs are slow on GPUs.")
     b = Paper("Mobile Inference 0", "We propose SKM, a system for mobile devices. SKM runs small models fast.")
+    c = Paper("Mobile Inference 2", "We compare with SKM on phones.")
     filler = [Paper(f"Filler paper {i}", "We train a transformer on GPUs.") for i in range(250)]
-    papers = sorted([a, b, *filler], key=lambda p: p.id)
+    papers = sorted([a, b, c, *filler], key=lambda p: p.id)
     expected, expected_concepts = extract_corpus(papers)
     got, concepts, stats = extract_papers(papers, jobs=jobs)
     assert stats.jobs == 2
     assert plain(got) == plain(expected) and concepts == expected_concepts
-    assert "skm" not in got[b.id]
-    alone, _ = extract_corpus([b])
-    assert alone[b.id]["skm"].introduced is True
+    assert got[b.id]["skm"].introduced is True and concepts["skm"].type == "Software"
+    assert "skm" not in got[a.id]
+    assert not got[c.id]["skm"].introduced
 
 
 def test_jobs_do_not_change_a_byte(tmp_path, seeds, monkeypatch):
