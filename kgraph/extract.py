@@ -235,9 +235,6 @@ class Extractor:
     def __init__(self, vocabulary: Vocabulary | None = None):
         self.vocab = vocabulary or load_vocabulary()
         self.vendors = self._vendors()
-        # Short forms some text defines as a non-entity ("Large Language Models
-        # (LLMs)"): never entities anywhere in the corpus.
-        self.vetoed: set[str] = set()
         self._phrase_head_re = None
         self._kind_re = None
         self._products = None
@@ -346,11 +343,9 @@ class Extractor:
 
     # -- per paper --------------------------------------------------------
     def extract(self, title: str, abstract: str = "") -> dict[str, Mention]:
-        """The entities a paper mentions, by folded canonical label; the short
-        forms it defines as non-entities are added to ``self.vetoed``."""
-        mentions, vetoed = self.extract_paper(title, abstract)
-        self.vetoed |= vetoed
-        return mentions
+        """The entities a paper mentions, by folded canonical label (the
+        paper alone: ``extract_corpus`` runs the corpus-wide passes)."""
+        return self.extract_paper(title, abstract)[0]
 
     def extract_paper(self, title: str, abstract: str = "") -> tuple[dict[str, Mention], set[str]]:
         """The entities a paper mentions, and the short forms it defines as
