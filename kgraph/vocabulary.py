@@ -262,6 +262,7 @@ class Matcher:
         self.concepts: list[Concept] = []
         self._automata = []
         tables = ({}, {})  # any case, as written
+        entries = []  # (table, form, concept index)
         for c in concepts:
             index = len(self.concepts)
             self.concepts.append(c)
@@ -278,9 +279,10 @@ class Matcher:
                 if " " in norm and len(norm.split()) <= 3:
                     # "multitask", "finetuning", "TensorCore": glued spellings
                     forms |= {f.replace(" ", "") for f in forms}
-                for form in forms:
-                    for suffix in _PLURALS:
-                        table.setdefault(form + suffix, (index, len(form) + len(suffix)))
+                entries.extend((table, form, index) for form in sorted(forms))
+        for suffix in _PLURALS:  # every label as written before any plural: "VITS" is no plural of ViT
+            for table, form, index in entries:
+                table.setdefault(form + suffix, (index, len(form) + len(suffix)))
         for any_case, table in zip((True, False), tables):
             automaton = ahocorasick.Automaton()
             for key, value in table.items():

@@ -754,3 +754,11 @@ def test_a_label_inside_a_word_does_not_hide_the_labels_it_overlaps():
                        Concept("distributed data parallel", "Software"), Concept("data parallelism", "Technique")])
     found = [(c.label, s, e) for s, e, c in matcher.find("the graph neural network and distributed data parallelism")]
     assert found == [("graph neural network", 4, 24), ("data parallelism", 41, 57)]
+
+
+def test_a_label_as_written_wins_over_another_labels_plural():
+    # "VITS" (a speech model) is not the plural of ViT, whichever concept comes first
+    from kgraph.vocabulary import Concept, Matcher
+
+    for concepts in ([Concept("ViT", "Model"), Concept("VITS", "Model")], [Concept("VITS", "Model"), Concept("ViT", "Model")]):
+        assert [c.label for _, _, c in Matcher(concepts).find("ViTs differ from VITS")] == ["ViT", "VITS"]
