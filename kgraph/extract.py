@@ -90,7 +90,7 @@ _PROPOSE = re.compile(
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 # ", a ...", ": a ...", " is a ...", ", which is a ...", " (a ...)": what a name is
-_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?|(?<!\s)\s+(?:is|was)\s+|(?<!\s)\s+\()"
+_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?|(?<!\s)\s+(?:(?:is|was)\s+|\())"
                             r"(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
@@ -1056,8 +1056,8 @@ class Extractor:
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:
                 candidates.extend((name, type_) for name in _LIST_SPLIT.split(m["names"]) if name)
-        for m in _PROPOSED_WORDS_NAME.finditer(abstract):  # "We present Zorb Serve, a serving system"
-            described = _APPOSITIVE_RE.match(abstract, m.end())
+        for m in filter(None, (_PROPOSED_WORDS_NAME.match(abstract, p.start()) for p in proposals)):
+            described = _APPOSITIVE_RE.match(abstract, m.end())  # "We present Zorb Serve, a serving system"
             if described and (type_ := self.head_type(described["desc"])):
                 proposed.add(m["name"])
                 candidates.append((m["name"], type_))
