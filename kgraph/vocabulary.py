@@ -263,6 +263,7 @@ class Matcher:
         self._automata = []
         tables = ({}, {})  # any case, as written
         entries = []  # (table, form, concept index)
+        hyphenated = []  # the same, entered after every other form
         for c in concepts:
             index = len(self.concepts)
             self.concepts.append(c)
@@ -280,8 +281,10 @@ class Matcher:
                     # "multitask", "finetuning", "TensorCore": glued spellings
                     forms |= {f.replace(" ", "") for f in forms}
                 entries.extend((table, form, index) for form in sorted(forms))
+                if "-" in label and table is tables[1]:  # "stream-K", "megatron-lm": a hyphenated name in any case
+                    hyphenated.append((tables[0], norm.lower(), index))
         for suffix in _PLURALS:  # every label as written before any plural: "VITS" is no plural of ViT
-            for table, form, index in entries:
+            for table, form, index in entries + hyphenated:
                 table.setdefault(form + suffix, (index, len(form) + len(suffix)))
         for any_case, table in zip((True, False), tables):
             automaton = ahocorasick.Automaton()

@@ -762,3 +762,11 @@ def test_a_label_as_written_wins_over_another_labels_plural():
 
     for concepts in ([Concept("ViT", "Model"), Concept("VITS", "Model")], [Concept("VITS", "Model"), Concept("ViT", "Model")]):
         assert [c.label for _, _, c in Matcher(concepts).find("ViTs differ from VITS")] == ["ViT", "VITS"]
+
+
+def test_a_hyphenated_name_matches_in_any_case_without_taking_words_apart():
+    from kgraph.vocabulary import Concept, Matcher
+
+    matcher = Matcher([Concept("Stream-K", "Technique"), Concept("D-FINE", "Model"), Concept("fine-tuning", "Technique")])
+    found = [c.label for _, _, c in matcher.find('the "stream-K" reduction and fine-tuning')]
+    assert found == ["Stream-K", "fine-tuning"]  # "d fine" inside "and fine-tuning" is no D-FINE
