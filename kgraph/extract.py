@@ -1236,13 +1236,16 @@ def plain_text(text: str) -> str:
     arXiv abstracts often have them: ``T\\"ulu`` is Tülu, ``M$^3$ViT`` is M^3ViT;
     HTML character references unescaped (``&amp;``); compatibility characters
     folded (NFKC: the ligature in "ﬁne-tuning", full-width letters, "M³ViT") and
-    invisible ones (soft hyphens, zero-width spaces) dropped, as PDF copies have them."""
+    invisible ones (soft hyphens, zero-width spaces) dropped, as PDF copies have them;
+    runs of spaces and tabs one space, as the readers give text."""
     if "&" in text and _HTML_REFERENCE.search(text):
         import html  # rare: its entity table costs 5 ms to import
 
         text = html.unescape(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text))
+    if "  " in text or "\t" in text or " \n" in text or "\n " in text:  # as the readers give it: "pipeline  parallelism"
+        text = _LAYOUT_SPACE.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
     if "\\" in text:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
     if "$" in text:
@@ -1259,6 +1262,7 @@ _LATEX_ACCENT = re.compile(
     r"\{?\\(?:(?P<accent>[\"'`^~=])\s*\{?|(?P<accent2>[uvHckr.])(?:\{|\s(?=[A-Za-z](?![A-Za-z]))))(?P<letter>[A-Za-z])\}?\}?"
 )
 _HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
+_LAYOUT_SPACE = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}|\t")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")

@@ -666,6 +666,9 @@ def test_pdf_and_html_characters_are_read_as_plain_text(ex):
         "fine-tuning, parallelism, PyTorch, GPU, M3ViT"
     assert plain_text("NVIDIA &amp; AMD, LLaMA&#8209;2, A&B") == "NVIDIA & AMD, LLaMA\u20102, A&B"  # NFKC: the non-breaking hyphen is a hyphen
     assert found(ex, "A Study", "We run Mamba on \uff27\uff30\uff35s.") == {"Mamba": "Model", "GPU": "Hardware"}
+    # layout spacing, as text passed to the library straight from a PDF or a JSON dump has it
+    assert plain_text("a  b \n  c\td") == "a b\nc d"
+    assert found(ex, "A Study", "We run  Mamba on \n GPUs.") == {"Mamba": "Model", "GPU": "Hardware"}
 
 
 def test_latex_text_styles_are_read_as_plain_text(ex):
