@@ -569,12 +569,15 @@ class Extractor:
                     add(name, type_, name, _PATTERN)
 
         # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
+        languages = None  # where the other languages' names start and end
         for m in self._one_letter_re.finditer(text) if self._one_letter_re else ():
             prev = _word_before(text, m.start())
             if prev and prev[0][:1].isupper() and not prev[2]:
                 continue  # "Appendix C", "Type C"
-            languages = [(s, e) for s, e, c, _ in matches if c.type == "Software"]
-            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), languages):
+            if languages is None:
+                software = [(s, e) for s, e, c, _ in matches if c.type == "Software"]
+                languages = {s for s, _ in software}, {e for _, e in software}
+            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages):
                 concept = self.vocab.one_letter[m[0]]
                 add(concept.label, concept.type, m[0], _VOCAB)
 
@@ -1158,10 +1161,10 @@ def _after_each(name: str, pattern: re.Pattern, text: str):
             at = text.find(name, at + 1)
 
 
-def _beside_one_of(text: str, start: int, end: int, spans) -> bool:
-    """Whether a span of ``spans`` is joined to ``text[start:end]`` by slashes,
-    a comma, "and" or "or" ("C/Assembly/Rust", "Rust and C")."""
-    starts = {s for s, _ in spans}
+def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+    """Whether a name starting at one of ``starts`` or ending at one of ``ends``
+    is joined to ``text[start:end]`` by slashes, a comma, "and" or "or"
+    ("C/Assembly/Rust", "Rust and C")."""
     at = end
     while text.startswith("/", at):  # "C/Assembly/Bash/Rust"
         if at + 1 in starts:
@@ -1174,7 +1177,7 @@ def _beside_one_of(text: str, start: int, end: int, spans) -> bool:
     if after and after.end() in starts:
         return True
     before = _JOINED_BEFORE.search(text, max(0, start - 6), start)
-    return before is not None and any(e == before.start() for _, e in spans)
+    return before is not None and before.start() in ends
 
 
 def _broader_by_head(label: str, type_: str, vocab: Vocabulary) -> tuple[str, ...]:
