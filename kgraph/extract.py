@@ -352,11 +352,8 @@ class Extractor:
         non-entities ("Large Language Models (LLMs)"). The result depends on
         this paper alone, so papers can be extracted in any order or process."""
         vetoed: set[str] = set()
-        title, abstract = plain_text(title), plain_text(abstract)
-        text = f"{title}\n{abstract}" if abstract else title
-        if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
-            text = _URL.sub(lambda m: " " * len(m.group(0)), text)
-        text = _GLUED_COUNT.sub(r"\1 ", text)  # "8xA800": eight A800s
+        title = plain_text(title)
+        text = paper_text(title, abstract)
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
         covered: list[tuple[int, int]] = []  # spans already explained
@@ -1102,6 +1099,12 @@ class Extractor:
                 out.append((name, None, True))
         return out
 
+    def head_noun_after(self, text: str, at: int) -> str | None:
+        """The type the word at ``at`` names as a head noun ("dataset" in
+        "the PIE dataset"), if it is one."""
+        after = _NEXT_WORD.match(text, at)
+        return after and self.vocab.head_nouns.get(fold(after[1]))
+
     def _head_noun_before(self, text: str, at: int) -> str | None:
         """The type named by the head noun right before ``at``, read as written:
         singular only (taking plurals too added only false hits on the development
@@ -1232,6 +1235,16 @@ class _Spans:
 
     def ends_at(self, end: int, starting_by: int) -> bool:
         return self.first_start.get(end, starting_by + 1) <= starting_by
+
+
+def paper_text(title: str, abstract: str) -> str:
+    """The text of a paper as extraction reads it: title, line break, abstract,
+    as plain text, links blanked out (same length), "8xA800" as "8 A800"."""
+    title, abstract = plain_text(title), plain_text(abstract)
+    text = f"{title}\n{abstract}" if abstract else title
+    if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
+        text = _URL.sub(lambda m: " " * len(m.group(0)), text)
+    return _GLUED_COUNT.sub(r"\1 ", text)  # "8xA800": eight A800s
 
 
 def plain_text(text: str) -> str:
@@ -1476,14 +1489,16 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         def found_in(part):
             out = []
             for p in part:
-                text = f"{plain_text(p.title)}\n{plain_text(p.abstract)}"
+                text = paper_text(p.title, p.abstract)
                 # not inside a hyphenated word ("Layer-Parallel Speculative Decoding" is no
                 # "parallel speculative decoding"), nor a capitalised name written as lower-case
                 # prose ("deep in the stack" is no The Stack), nor a name that is an ordinary
-                # word opening a sentence ("Relax the bound." is no Relax)
-                out.append([(c.label, surface) for s, _, c, surface in extractor.match_vocabulary(text, matchers)
+                # word opening a sentence ("Relax the bound." is no Relax), nor a name the head
+                # noun after it gives another type ("the PIE dataset" is no PIE technique)
+                out.append([(c.label, surface) for s, e, c, surface in extractor.match_vocabulary(text, matchers)
                             if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
-                            and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))])
+                            and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))
+                            and extractor.head_noun_after(text, e) in (None, c.type)])
             return out
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):

@@ -223,6 +223,20 @@ def test_names_found_in_one_paper_are_found_in_others(vocab):
     assert not mentions[papers[1].id]["quxnet"].introduced
 
 
+def test_discovered_names_are_not_found_in_links_or_under_another_head_noun(vocab):
+    """Elsewhere a discovered name is read in the text extraction reads (links
+    blanked out), and not where the head noun after it names another type."""
+    papers = [
+        Paper("Zorbic Sparse Decoding", "We propose Zorbic Sparse Decoding (ZSD), a decoding method."),
+        Paper("A Study of Retrieval", "We run Mamba on the ZSD dataset."),
+        Paper("A Study of Ranking", "We run Mamba. Code: https://github.com/ZSD-lab/ranking and more."),
+        Paper("A Study of Speed", "We run Mamba with ZSD."),
+    ]
+    mentions, concepts = extract_corpus(papers, vocab)
+    assert concepts["zsd"].type == "Technique"
+    assert ["zsd" in mentions[p.id] for p in papers] == [True, False, False, True]
+
+
 def test_short_forms_of_generic_terms_are_vetoed_corpus_wide(vocab):
     papers = [
         Paper("A Study of Things", "Vision Language Models (VLMs) are big."),
