@@ -154,6 +154,8 @@ _LIST = re.compile(
 _LIST_HEAD = re.compile(r"\b(?P<head>[a-z]+)\s*(?::|,?\s+(?:such\s+as|including|like|namely))\s+$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
@@ -1024,12 +1026,15 @@ class Extractor:
         proposals = list(_PROPOSE.finditer(abstract))
         proposed = {_clean_name(m["name"]) for m in proposals}
         candidates = []
+        described_words = set()  # ordinary capitalised words an appositive describes mid-sentence
         for m in _APPOSITIVE_RE.finditer(abstract):
             before = (_NAME_IN_PARENS_AT_END.search(abstract, max(0, m.start() - 30), m.start())
                       or _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start()))
             name = before and before["name"]
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
+                if _TITLE_WORD.fullmatch(name) and _LOWER_WORD_BEFORE.search(abstract, max(0, before.start() - 30), before.start()):
+                    described_words.add(name)  # "we compare against Orca, a serving system"
         called = set()  # names a calling word gives: names even when ordinary words ("a compiler called Relax")
         for m in _CALLED.finditer(abstract) if any(w in abstract for w in _CALLING_WORDS) else ():  # names the whole phrase: "a paradigm on GPU, called X"
             desc = _last_words(abstract, m.start())
@@ -1084,7 +1089,7 @@ class Extractor:
                 continue
             if (sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name)) or self._is_compound(name):
                 continue
-            if not (is_name_like(name) or ((name in proposed or name in called) and name[:1].isupper())):
+            if not (is_name_like(name) or ((name in proposed or name in called or name in described_words) and name[:1].isupper())):
                 continue
             if self.is_not_entity(name) or name.lower() in _FUNCTION_WORDS:
                 continue

@@ -133,6 +133,16 @@ def test_a_name_a_calling_word_gives_may_be_an_ordinary_word(ex):
     assert found(ex, "A Study", "We compare two solvers, namely Sparrow and Finch.") == {}
 
 
+def test_an_ordinary_capitalised_word_described_mid_sentence_is_a_name(ex):
+    # an appositive with a head noun names the word before it ("against Orca, a serving system")
+    assert found(ex, "A Study", "We compare against Zorbix, a distributed serving system.") == {"Zorbix": "Software"}
+    assert found(ex, "A Study", "It motivates us to propose Zorbix, a novel approach to pruning.") == {
+        "Zorbix": "Technique"}
+    # not a word opening the sentence ("Finally, a ..."), nor one with no head noun
+    assert found(ex, "A Study", "We measure. Finally, a new serving system wins.") == {}
+    assert found(ex, "A Study", "We compare against Zorbix, a strong baseline.") == {}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
