@@ -597,8 +597,9 @@ class Extractor:
         for name, type_, introduced in described:
             if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
-            concept = self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
-            if concept is not None:
+            concept = (self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
+                       or next((c for _, _, c, surface in matches if surface.endswith(" " + name)), None))
+            if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             elif type_ is None:
                 add(name, self._type_by_comparison(name, abstract), name, _PATTERN, introduced=introduced)

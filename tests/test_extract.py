@@ -30,6 +30,7 @@ kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
+kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
@@ -141,6 +142,13 @@ def test_an_ordinary_capitalised_word_described_mid_sentence_is_a_name(ex):
     # not a word opening the sentence ("Finally, a ..."), nor one with no head noun
     assert found(ex, "A Study", "We measure. Finally, a new serving system wins.") == {}
     assert found(ex, "A Study", "We compare against Zorbix, a strong baseline.") == {}
+
+
+def test_a_described_name_ending_a_known_name_written_here_is_that_name(ex):
+    # "the Cerebras CS-2, a wafer-scale system ... the CS-2": one machine, not a new system
+    ms = ex.extract("A Study", "We run on the Zorbic ZX-9, a wafer-scale system. The ZX-9 is fast.")
+    assert [(m.label, m.type) for m in ms.values()] == [("Zorbic ZX-9", "Hardware")]
+    assert next(iter(ms.values())).surfaces == {"Zorbic ZX-9", "ZX-9"}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
