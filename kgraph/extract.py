@@ -24,7 +24,7 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import Concept, Vocabulary, compile_matchers, load_vocabulary, lower_same_length, verb_forms
+from .vocabulary import NUMBERED, Concept, Vocabulary, compile_matchers, load_vocabulary, lower_same_length, verb_forms
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -464,7 +464,7 @@ class Extractor:
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
         for name, s, e in self._coined_models(text, _Spans(vocab_spans)):
             if fold(name) not in local:
-                add(name, "Model", name, _PATTERN)
+                add(name, "Model", text[s:e].rstrip("."), _PATTERN)
                 covered.append((s, e))
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
         # a label inside one ("expert parallelism") is not a mention of its own
@@ -544,7 +544,7 @@ class Extractor:
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members,
         # or of the head noun that introduces them ("benchmarks: HiAML, Inception and Two-Path")
-        for items, start in _enumerations(text, _Spans(vocab_spans)):
+        for items, start in _enumerations(text, _Spans(vocab_spans + covered)):
             head = _LIST_HEAD.search(text, max(0, start - 40), start)
             type_ = head and self.vocab.head_nouns.get(fold(head["head"]))
             if not type_:
@@ -822,9 +822,13 @@ class Extractor:
         version or a prefix."""
         for m in _COINED.finditer(text):
             token = _without_size(m.group(0).rstrip("."))
-            if not is_name_like(token) or self.vocab.lookup(token) is not None:
+            if not is_name_like(token) or vocab_spans.contains(m.start(), m.end()):
                 continue
-            if vocab_spans.contains(m.start(), m.end()):
+            numbered = NUMBERED.fullmatch(token)
+            if numbered and (known := self.vocab.numbered.get(fold(numbered["name"]))) is not None:
+                yield known.label, m.start(), m.end()  # "ResNet8": a depth of a known family
+                continue
+            if self.vocab.lookup(token) is not None:
                 continue
             family = _VERSION_SUFFIX.sub("", token)
             if family != token:

@@ -62,10 +62,12 @@ class Vocabulary:
 
     _labels: dict = field(default=None, repr=False)
     _one_letter: dict = field(default=None, repr=False)
+    _numbered: dict = field(default=None, repr=False)
 
     def lookup(self, label: str) -> Concept | None:
-        """The concept with this label, altLabel or hiddenLabel (folded); a
-        prefLabel wins over another concept's altLabel."""
+        """The concept with this label, altLabel or hiddenLabel (folded), or a
+        depth of a model family (``numbered``); a prefLabel wins over another
+        concept's altLabel."""
         if self._labels is None:
             index: dict[str, Concept] = {}
             for c in self.concepts.values():
@@ -73,7 +75,10 @@ class Vocabulary:
                     index.setdefault(fold(other), c)
             index.update(self.concepts)
             self._labels = index
-        return self._labels.get(fold(label))
+        found = self._labels.get(fold(label))
+        if found is None and label[-1:].isdigit() and (m := NUMBERED.fullmatch(label)):
+            found = self.numbered.get(fold(m["name"]))  # "ResNet8", "WRN-16-4"
+        return found
 
     @property
     def one_letter(self) -> dict[str, Concept]:
@@ -83,6 +88,26 @@ class Vocabulary:
             self._one_letter = {label: c for c in self.concepts.values()
                                 for label in (c.label, *c.alt_labels) if len(label) == 1}
         return self._one_letter
+
+    @property
+    def numbered(self) -> dict[str, Concept]:
+        """Model families whose depth variants the vocabulary lists as labels
+        ("ResNet-18", "ResNet50", "WRN-28-10"), by folded family name: any
+        such number written after the name is that model ("ResNet8")."""
+        if self._numbered is None:
+            self._numbered = {}
+            for c in self.concepts.values():
+                if c.type != "Model":
+                    continue
+                labels = (c.label, *c.alt_labels, *c.hidden_labels)
+                numbers: dict[str, set[str]] = {}
+                for label in labels:
+                    if m := NUMBERED.fullmatch(label):
+                        numbers.setdefault(m["name"], set()).add(m["number"])
+                for name in labels:
+                    if len(numbers.get(name, ())) > 1:
+                        self._numbered.setdefault(fold(name), c)
+        return self._numbered
 
     @property
     def matcher(self) -> "Matcher":
@@ -237,6 +262,9 @@ def verb_forms(label: str) -> list[str]:
         return [label[:-3] + "ed"]
     return []
 
+
+# a model's name and its depth, maybe with a width: "ResNet-50", "VGG16", "WRN-28-10"
+NUMBERED = re.compile(r"(?P<name>.+?)-?(?P<number>\d+)(?:-\d+)?")
 
 # a name glued of two or more capitalised words ("PyTorch", "DeepSparse"), not "QuALITY"
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")

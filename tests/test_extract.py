@@ -31,6 +31,7 @@ kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
+kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
 kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
 kge:tensor_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "tensor parallelism"@en .
@@ -149,6 +150,15 @@ def test_a_described_name_ending_a_known_name_written_here_is_that_name(ex):
     ms = ex.extract("A Study", "We run on the Zorbic ZX-9, a wafer-scale system. The ZX-9 is fast.")
     assert [(m.label, m.type) for m in ms.values()] == [("Zorbic ZX-9", "Hardware")]
     assert next(iter(ms.values())).surfaces == {"Zorbic ZX-9", "ZX-9"}
+
+
+def test_any_depth_of_a_family_the_vocabulary_lists_depths_of_is_that_model(ex, vocab):
+    # the vocabulary lists ZorbNet-18 and ZorbNet-50: depths fold into one model (rule 3)
+    ms = ex.extract("A Study", "We train ZorbNet8, ZorbNet-1001 and ZorbNet-50 and Mamba-2.")
+    assert {m.label: sorted(m.surfaces) for m in ms.values()} == {
+        "ZorbNet": ["ZorbNet-1001", "ZorbNet-50", "ZorbNet8"], "Mamba-2": ["Mamba-2"]}
+    assert vocab.lookup("zorbnet-34").label == "ZorbNet"
+    assert vocab.lookup("Mamba-3") is None  # a version, not a depth: Mamba lists none
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
