@@ -1355,8 +1355,9 @@ def _enumerations(text: str, spans):
         for item in _LIST_SPLIT.split(m.group(0)):
             if item:
                 at = text.index(item, at)
-                if not (spans.contains(at - 1, at + len(item)) or spans.contains(at, at + len(item) + 1)):
-                    items.append(item)
+                if not (spans.contains(at - 1, at + len(item)) or spans.contains(at, at + len(item) + 1)
+                        or at == m.start() and text[at - 1 : at] == " " and spans.ends_at(at - 1, at)):
+                    items.append(item)  # not the end of a known name before the list: "Whisper large-v3, SAM"
                 at += len(item)
         if len(items) >= 3:
             yield items, m.start()

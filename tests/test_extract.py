@@ -161,6 +161,12 @@ def test_any_depth_of_a_family_the_vocabulary_lists_depths_of_is_that_model(ex, 
     assert vocab.lookup("Mamba-3") is None  # a version, not a depth: Mamba lists none
 
 
+def test_a_list_does_not_start_inside_a_known_name(ex):
+    # "Whisper large-v3, SAM, ...": large-v3 names Whisper's variant, not a model of its own
+    assert found(ex, "A Study", "We compare Mamba large-v3, ZorbA1, ZorbB2 and CLIP.") == {
+        "Mamba": "Model", "ZorbA1": "Model", "ZorbB2": "Model", "CLIP": "Model"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
