@@ -558,8 +558,8 @@ class Extractor:
                 if known is not None:  # "LAION-400M": known with its size; not LAION
                     add(known.label, known.type, item, _VOCAB)
                     continue
-                sized = self.vocab.lookup(_SIZE_WORD.sub("", name))
-                if sized is not None and sized.type == "Model":
+                sized = self.vocab.lookup(name) or self.vocab.lookup(_SIZE_WORD.sub("", name))
+                if sized is not None and sized.type == "Model":  # "GPT-4o-mini" is no GPT-4o
                     add(sized.label, sized.type, item, _VOCAB)
                     continue
                 if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local

@@ -31,6 +31,8 @@ kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
+kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
+kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
 kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
 kge:data_parallelism a skos:Concept, kg:Technique ; skos:prefLabel "data parallelism"@en .
@@ -165,6 +167,12 @@ def test_a_list_does_not_start_inside_a_known_name(ex):
     # "Whisper large-v3, SAM, ...": large-v3 names Whisper's variant, not a model of its own
     assert found(ex, "A Study", "We compare Mamba large-v3, ZorbA1, ZorbB2 and CLIP.") == {
         "Mamba": "Model", "ZorbA1": "Model", "ZorbB2": "Model", "CLIP": "Model"}
+
+
+def test_a_listed_model_known_with_its_size_word_is_that_model(ex):
+    ms = ex.extract("A Study", "We compare Quux, Quux-mini, and CLIP.")
+    assert {m.label: sorted(m.surfaces) for m in ms.values()} == {
+        "Quux": ["Quux"], "Quux mini": ["Quux-mini"], "CLIP": ["CLIP"]}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
