@@ -175,6 +175,12 @@ def test_a_listed_model_known_with_its_size_word_is_that_model(ex):
         "Quux": ["Quux"], "Quux mini": ["Quux-mini"], "CLIP": ["CLIP"]}
 
 
+def test_a_titles_opening_gerund_is_no_modifier(ex):
+    # "Scaling" is a phrase head ("parallel scaling"), but opening a title it is the verb
+    assert found(ex, "Scaling Speculative Decoding with Drafts", "We study it.") == {
+        "speculative decoding": "Technique"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
