@@ -760,6 +760,9 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
     ex = Extractor()
     assert "mit" not in ex.extract("A Study", "Code is released under the MIT license.")
     assert "mit" in ex.extract("A Study", "Researchers at MIT built it.")
+    # a metric named after the model that computes it is no mention of the model
+    assert "clip" not in ex.extract("A Study", "It loses 0.05 in CLIP Score and 0.2 in Inception score.")
+    assert "clip" in ex.extract("A Study", "We score images with CLIP.")
 
 
 def test_a_list_takes_the_type_of_the_noun_that_introduces_it(ex):
