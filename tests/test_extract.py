@@ -181,6 +181,13 @@ def test_a_titles_opening_gerund_is_no_modifier(ex):
         "speculative decoding": "Technique"}
 
 
+def test_institutions_and_data_centers_are_typed_by_their_head_noun(ex):
+    # an acronym's long form ending in an institution's noun names an organization, not a method
+    assert found(ex, "A Study", "We ran at the Zorbic Advanced Computing Center (ZACC).") == {"ZACC": "Organization"}
+    assert found(ex, "A Study", "We thank the Quux Leadership Computing Facility (QLCF).") == {"QLCF": "Organization"}
+    assert found(ex, "A Study", "We deploy Zorbix, a cloud data center.") == {"Zorbix": "Hardware"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
