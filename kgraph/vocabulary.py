@@ -220,7 +220,8 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == ONTOLOGY + "headNoun" and _local(s) in TYPES:
-            head_nouns.setdefault(fold(o), _local(s))
+            for key in _noun_keys(o):
+                head_nouns.setdefault(key, _local(s))
         elif p == ONTOLOGY + "term":
             not_entities.add(fold(o))
         elif p == ONTOLOGY + "word":
@@ -234,9 +235,9 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
         elif p == ONTOLOGY + "notModifier":
             not_modifiers.add(o.lower())
         elif p == ONTOLOGY + "kindNoun":
-            kind_nouns.add(fold(o))
+            kind_nouns.update(_noun_keys(o))
         elif p == ONTOLOGY + "measureNoun":
-            measure_nouns.add(fold(o))
+            measure_nouns.update(_noun_keys(o))
         elif p == ONTOLOGY + "nameEnding" and _local(s) in TYPES:
             name_endings.setdefault(o, _local(s))
     prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
@@ -246,6 +247,16 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
         frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns), prose_after,
         dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
     )
+
+
+def _noun_keys(noun: str) -> tuple[str, ...]:
+    """A lexicon noun folded, and its plural in -ies or -es folded, which
+    ``fold`` (dropping one "s") does not bring back: "libraries", "approaches"."""
+    if re.search(r"[^aeiou]y$", noun):
+        return fold(noun), fold(noun[:-1] + "ies")
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return fold(noun), fold(noun + "es")
+    return (fold(noun),)
 
 
 def verb_forms(label: str) -> list[str]:

@@ -188,6 +188,14 @@ def test_institutions_and_data_centers_are_typed_by_their_head_noun(ex):
     assert found(ex, "A Study", "We deploy Zorbix, a cloud data center.") == {"Zorbix": "Hardware"}
 
 
+def test_head_nouns_with_irregular_plurals_type_names(ex, vocab):
+    # "libraries", "strategies", "approaches": plurals that dropping one "s" does not fold
+    assert found(ex, "A Study", "We compare to the CuSha and MapGraph libraries.") == {
+        "CuSha": "Software", "MapGraph": "Software"}
+    assert vocab.head_nouns["strategie"] == vocab.head_nouns["strategy"] == "Technique"
+    assert vocab.head_nouns["approache"] == "Technique"
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
