@@ -325,6 +325,9 @@ class Matcher:
         for suffix in _PLURALS:  # every label as written before any plural: "VITS" is no plural of ViT
             for table, form, index in entries + hyphenated:
                 table.setdefault(form + suffix, (index, len(form) + len(suffix)))
+        for table, form, index in entries:  # "non-volatile memories"
+            if table is tables[0] and _Y_PLURAL.search(form):
+                table.setdefault(form[:-1] + "ies", (index, len(form) + 2))
         for any_case, table in zip((True, False), tables):
             automaton = ahocorasick.Automaton()
             for key, value in table.items():
@@ -399,6 +402,7 @@ _INNER_ACRONYM = re.compile(
 )
 _INNER_WINDOW = 60
 _PLURALS = ("", "s", "es", "S", "ES")
+_Y_PLURAL = re.compile(r"[a-z][^aeiou\W\d]y$")  # "memory" -> "memories"
 _JOINERS = "_.+#@\\"
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\u00a0"})
 

@@ -31,6 +31,7 @@ kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
+kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -194,6 +195,12 @@ def test_head_nouns_with_irregular_plurals_type_names(ex, vocab):
         "CuSha": "Software", "MapGraph": "Software"}
     assert vocab.head_nouns["strategie"] == vocab.head_nouns["strategy"] == "Technique"
     assert vocab.head_nouns["approache"] == "Technique"
+
+
+def test_labels_ending_in_y_match_their_plural_in_ies(ex):
+    ms = ex.extract("A Study", "Tiles live in scratchpad memories and GPUs.")
+    assert {m.label: sorted(m.surfaces) for m in ms.values()} == {
+        "scratchpad memory": ["scratchpad memories"], "GPU": ["GPUs"]}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
