@@ -295,8 +295,8 @@ class Extractor:
 
     def is_not_entity(self, label: str) -> bool:
         key = fold(label)
-        if key in self.vocab.not_entities:
-            return True
+        if key in self.vocab.not_entities or label.isupper() and fold(label.lower()) in self.vocab.not_entities:
+            return True  # "FLOPS" as "flops"
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------

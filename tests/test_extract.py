@@ -203,6 +203,11 @@ def test_labels_ending_in_y_match_their_plural_in_ies(ex):
         "scratchpad memory": ["scratchpad memories"], "GPU": ["GPUs"]}
 
 
+def test_a_non_entity_term_written_in_capitals_is_still_no_name(ex):
+    # the lexicon's "flops" (a metric) also as "FLOPS", which keeps its "S" when folded
+    assert found(ex, "A Study", "We report the model FLOPS utilization of Mamba.") == {"Mamba": "Model"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
