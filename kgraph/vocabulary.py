@@ -319,6 +319,8 @@ class Matcher:
                 if " " in norm and len(norm.split()) <= 3:
                     # "multitask", "finetuning", "TensorCore": glued spellings
                     forms |= {f.replace(" ", "") for f in forms}
+                if "-" in label and " " in label.strip() and table is tables[0]:
+                    forms.add(_normal(label.replace("-", "")).lower())  # "multiquery attention"
                 entries.extend((table, form, index) for form in sorted(forms))
                 if "-" in label and table is tables[1]:  # "stream-K", "megatron-lm": a hyphenated name in any case
                     hyphenated.append((tables[0], norm.lower(), index))

@@ -32,6 +32,7 @@ kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
+kge:multi-query_attention a skos:Concept, kg:Technique ; skos:prefLabel "multi-query attention"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -206,6 +207,11 @@ def test_labels_ending_in_y_match_their_plural_in_ies(ex):
 def test_a_non_entity_term_written_in_capitals_is_still_no_name(ex):
     # the lexicon's "flops" (a metric) also as "FLOPS", which keeps its "S" when folded
     assert found(ex, "A Study", "We report the model FLOPS utilization of Mamba.") == {"Mamba": "Model"}
+
+
+def test_a_hyphenated_label_matches_with_its_hyphens_glued(ex):
+    assert found(ex, "A Study", "We use multiquery attention on GPUs.") == {
+        "multi-query attention": "Technique", "GPU": "Hardware"}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
