@@ -242,6 +242,8 @@ class Extractor:
         self._products = None
         letters = "".join(sorted(self.vocab.one_letter))  # labels the matcher leaves out ("C")
         self._one_letter_re = re.compile(rf"(?<![\w+#.\-/'^])[{letters}](?![\w+#'\-^])") if letters else None
+        endings = "|".join(map(re.escape, self.vocab.name_endings))  # the ends of "KernelBench", "EpiCoder"
+        self._ending_re = re.compile(rf"(?<=[\w\-])(?:{endings})(?![\w\-])") if endings else None
 
     # -- helpers ----------------------------------------------------------
     def _vendors(self) -> set[str]:
@@ -566,6 +568,18 @@ class Extractor:
                         and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
                     add(name, type_, name, _PATTERN)
+
+        # a coined name with a naming ending: "49% on BringupBench programs", "APICoder"
+        for m in self._ending_re.finditer(text) if self._ending_re else ():
+            start = m.start()
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_+-"):
+                start -= 1
+            name = text[start : m.end()]
+            type_ = self.vocab.name_endings[m.group(0)] if len(name) > len(m.group(0)) + 1 else None
+            if (type_ and name[0].isalpha() and text[start - 1 : start] != "." and is_name_like(name) and fold(name) not in mentions and name not in local and fold(name) not in vetoed
+                    and self.vocab.lookup(name) is None and not explained.contains(start, m.end())
+                    and not _Spans(vocab_spans).crosses(start) and not self.is_not_entity(name)):
+                add(name, type_, name, _PATTERN)
 
         # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
         languages = None  # where the other languages' names start and end

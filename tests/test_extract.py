@@ -214,6 +214,12 @@ def test_a_hyphenated_label_matches_with_its_hyphens_glued(ex):
         "multi-query attention": "Technique", "GPU": "Hardware"}
 
 
+def test_a_coined_name_with_a_naming_ending_is_found_without_a_cue(ex):
+    # the lexicon's kg:nameEnding: "...Bench"/"...Eval" name benchmarks, "...Coder" code models
+    assert found(ex, "A Study", "We reach 49% on ZorbBench programs and beat ZorbaCoder. A workbench helps.") == {
+        "ZorbBench": "Dataset", "ZorbaCoder": "Model"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
