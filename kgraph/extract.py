@@ -1052,6 +1052,11 @@ class Extractor:
             before = (_NAME_IN_PARENS_AT_END.search(abstract, max(0, m.start() - 30), m.start())
                       or _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start()))
             name = before and before["name"]
+            if name and is_name_like(name) and (prev := _word_before(abstract, before.start("name"))):
+                word, at, opens_sentence = prev
+                if (_TITLE_WORD.fullmatch(word) and not opens_sentence and word.lower() not in _FUNCTION_WORDS
+                        and self.vocab.lookup(word) is None and not self.is_not_entity(word)):
+                    name = abstract[at : before.end("name")]  # "the Matrix Nuclear-Norm is a tool": one name
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
                 if _TITLE_WORD.fullmatch(name) and _LOWER_WORD_BEFORE.search(abstract, max(0, before.start() - 30), before.start()):

@@ -153,6 +153,8 @@ def test_a_described_name_ending_a_known_name_written_here_is_that_name(ex):
     # "the Cerebras CS-2, a wafer-scale system ... the CS-2": one machine, not a new system
     ms = ex.extract("A Study", "We run on the Zorbic ZX-9, a wafer-scale system. The ZX-9 is fast.")
     assert [(m.label, m.type) for m in ms.values()] == [("Zorbic ZX-9", "Hardware")]
+    ms = ex.extract("A Study", "We run on the Zorbic ZX-9. The ZX-9, a wafer-scale system, is fast.")
+    assert [(m.label, m.type) for m in ms.values()] == [("Zorbic ZX-9", "Hardware")]
     assert next(iter(ms.values())).surfaces == {"Zorbic ZX-9", "ZX-9"}
 
 
@@ -218,6 +220,14 @@ def test_a_coined_name_with_a_naming_ending_is_found_without_a_cue(ex):
     # the lexicon's kg:nameEnding: "...Bench"/"...Eval" name benchmarks, "...Coder" code models
     assert found(ex, "A Study", "We reach 49% on ZorbBench programs and beat ZorbaCoder. A workbench helps.") == {
         "ZorbBench": "Dataset", "ZorbaCoder": "Model"}
+
+
+def test_a_capitalised_word_before_a_described_name_is_part_of_it(ex):
+    # "our proposed Matrix Nuclear-Norm is a ... tool": one name, not "Nuclear-Norm"
+    assert found(ex, "A Study", "Our proposed Zorbic Flux-Norm is a reliable tool.") == {"Zorbic Flux-Norm": "Software"}
+    # not a known name before it, nor a word opening the sentence
+    assert found(ex, "A Study", "We run Mamba Flux-Norm, a reliable tool.") == {"Mamba": "Model", "Flux-Norm": "Software"}
+    assert found(ex, "A Study", "Thus Flux-Norm is a reliable tool.") == {"Flux-Norm": "Software"}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
