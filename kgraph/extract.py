@@ -102,6 +102,12 @@ _CALLED = re.compile(
     r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+"
     r"(?P<name>" + _NAME + r")(?=[\s,;:.()])"
 )
+# "systems such as FasterTransformer and Orca", "compilers including Triton, TVM and Ladder"
+_LISTED_NAME = r"[A-Za-z][\w.+\-]*[\w+]"
+_HEAD_SUCH_AS = re.compile(
+    r"\b(?P<head>[A-Za-z][a-z]+)\s*,?\s+(?:such\s+as|including|like)\s+"
+    r"(?P<names>" + _LISTED_NAME + r"(?:\s*,\s*" + _LISTED_NAME + r")*,?\s+(?:and|or)\s+" + _LISTED_NAME + r")(?![\w\-])"
+)
 _NAMES_THEN_HEADS = re.compile(
     r"(?<![\w\-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])"
     r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r")){0,20},?\s+(?:and|or)\s+(?:" + _NAME + r"))"
@@ -1083,6 +1089,16 @@ class Extractor:
             type_ = self._head_noun_before(abstract, m.start())  # "a technique (Variance Horizon)"
             if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
+        for m in _HEAD_SUCH_AS.finditer(abstract) if " as " in abstract or "includ" in abstract or " like " in abstract else ():
+            type_ = self.vocab.head_nouns.get(fold(m["head"]))  # "systems such as FasterTransformer and Orca"
+            if type_ is not None:
+                for name in filter(None, _LIST_SPLIT.split(m["names"])):
+                    name = _without_size(name)  # "MindLLM-1.3B"
+                    if not (name[0].isupper() or is_name_like(name)):
+                        continue  # "methods such as pruning and distillation": words, named by the vocabulary
+                    if self.vocab.lookup(name) is None and self.vocab.lookup(_SIZE_WORD.sub("", name)) is None:
+                        candidates.append((name, type_))  # not "Bert-Base": BERT, found as such
+                        described_words.add(name)  # named by the list's head noun, even an ordinary word
         for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:

@@ -230,6 +230,17 @@ def test_a_capitalised_word_before_a_described_name_is_part_of_it(ex):
     assert found(ex, "A Study", "Thus Flux-Norm is a reliable tool.") == {"Flux-Norm": "Software"}
 
 
+def test_names_a_head_noun_lists_with_such_as_take_its_type(ex):
+    # even ordinary capitalised words: the list's head noun names them
+    assert found(ex, "A Study", "We beat serving systems such as vLLM and Orca.") == {
+        "vLLM": "Software", "Orca": "Software"}
+    assert found(ex, "A Study", "Compilers including Triton, Zorbc and Ladder exist.") == {
+        "Triton": "Software", "Zorbc": "Software", "Ladder": "Software"}
+    # sizes fold into the known model; natural languages are no entities
+    assert found(ex, "A Study", "We test models like Mamba-2.8B and Quux-7B.") == {"Mamba": "Model", "Quux": "Model"}
+    assert found(ex, "A Study", "It reads languages such as English and Chinese.") == {}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
