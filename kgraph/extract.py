@@ -865,8 +865,8 @@ class Extractor:
                 continue
             part = last.group(0)
             head = self.vocab.lookup(token[: last.start()].rstrip("-"))
-            if head is not None and head.type == "Model":
-                continue  # "DINOv3-ViT" is DINOv3 with its backbone named
+            if head is not None and (head.type == "Model" or token[last.start() - 1] == "-"):
+                continue  # "DINOv3-ViT" is DINOv3 with its backbone named; "Transformer-Mamba" two known names
             known = self.vocab.lookup(part) or self.vocab.lookup(_DIGITS_APART.sub(" ", part))
             if known is not None and known.type == "Model" and (
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}

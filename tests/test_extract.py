@@ -241,6 +241,12 @@ def test_names_a_head_noun_lists_with_such_as_take_its_type(ex):
     assert found(ex, "A Study", "It reads languages such as English and Chinese.") == {}
 
 
+def test_two_known_names_joined_by_a_hyphen_are_no_new_model(ex):
+    # "a hybrid Transformer-Mamba architecture" names transformer and Mamba, not a model "Transformer-Mamba"
+    assert found(ex, "A Study", "It is a Quantization-Mamba model.") == {"quantization": "Technique", "Mamba": "Model"}
+    assert found(ex, "A Study", "We test ZorbMamba.") == {"ZorbMamba": "Model"}  # a coined name still
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
