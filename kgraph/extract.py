@@ -458,7 +458,7 @@ class Extractor:
                     local[name] = Concept(name, type_, (long_form,), from_vocabulary=False)  # "ZSA (Zorbic Sparse Attention)"
 
         # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
-        if title_name and " " in title_name["name"].strip():
+        if title_name and (" " in title_name["name"].strip() or "-" in title_name["name"]):
             name = _clean_name(title_name["name"])
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
                     and self._title_name_ok(name)):

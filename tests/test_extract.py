@@ -247,6 +247,14 @@ def test_two_known_names_joined_by_a_hyphen_are_no_new_model(ex):
     assert found(ex, "A Study", "We test ZorbMamba.") == {"ZorbMamba": "Model"}  # a coined name still
 
 
+def test_a_hyphenated_title_name_is_one_thing_not_its_parts(ex):
+    # "Quiet-STaR: ..." does not mention STaR; the abstract writing it does
+    got = found(ex, "MoE-Zorb: Serving Experts Cheaply", "We serve experts on GPUs.")
+    assert "mixture-of-experts" not in got and "MoE-Zorb" in got
+    got = found(ex, "MoE-Zorb: Serving Experts Cheaply", "We serve MoE models on GPUs.")
+    assert "mixture-of-experts" in got and "MoE-Zorb" in got
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
