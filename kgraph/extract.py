@@ -160,6 +160,9 @@ _LIST = re.compile(
 _LIST_HEAD = re.compile(r"\b(?P<head>[a-z]+)\s*(?::|,?\s+(?:such\s+as|including|like|namely))\s+$")
 _LIST_SPLIT = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 _PREV_WORD = re.compile(r"(\w+)\W+$")
+# what an institution is named after: "in partnership with", "funded by", "supported by"
+_BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+with|(?:funded|supported|sponsored|hosted)\s+by)"
+                             r"\s+(?:the\s+)?$", re.IGNORECASE)
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -410,6 +413,8 @@ class Extractor:
                     type_ = self.head_type(described["desc"])
                 if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
                     type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
+                if type_ is None and _BY_INSTITUTION.search(text, max(0, lf_start - 40), lf_start):
+                    type_ = "Organization"  # "in partnership with Software Heritage (SWH)"
                 if type_ is None and self._named_method(long_form, sf):
                     type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
                 if type_ is None or _generic_class(long_form, sf, type_):

@@ -255,6 +255,12 @@ def test_a_hyphenated_title_name_is_one_thing_not_its_parts(ex):
     assert "mixture-of-experts" in got and "MoE-Zorb" in got
 
 
+def test_an_acronym_defined_after_partnership_or_funding_words_is_an_organization(ex):
+    assert found(ex, "A Study", "In partnership with Zorbic Heritage (ZH), we build a corpus.") == {"ZH": "Organization"}
+    assert found(ex, "A Study", "This work was supported by the Zorbic Research Council (ZRC).") == {"ZRC": "Organization"}
+    assert found(ex, "A Study", "We use Zorbic Coordinate Gradient (ZCG) attacks.") == {"ZCG": "Technique"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
