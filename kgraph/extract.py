@@ -931,16 +931,16 @@ class Extractor:
         """A word used in its ordinary English sense ("received much attention"),
         or in a fixed phrase of its own ("the MIT license")."""
         key = surface.lower()
-        after = self.vocab.prose_after.get(key)
-        if after:
+        next_words = self.vocab.not_before.get(key)  # "MIT" is no mention before "license"
+        if next_words:
             following = _NEXT_WORD.match(text, start + len(surface))
-            if following and following[1].lower() in after:
+            if following and following[1].lower() in next_words:
                 return True
-        before = self.vocab.prose_before.get(key)
-        if not before:
+        prev_words = self.vocab.not_after.get(key)  # "attention" is no mention after "received"
+        if not prev_words:
             return False
         prev = _PREV_WORD.search(text, max(0, start - 30), start)
-        return bool(prev) and prev.group(1).lower() in before
+        return bool(prev) and prev.group(1).lower() in prev_words
 
     def _is_compound(self, name: str) -> bool:
         """A name made of vocabulary labels joined by hyphens or slashes

@@ -51,12 +51,12 @@ class Vocabulary:
     concepts: dict[str, Concept]
     head_nouns: dict[str, str]  # folded head noun -> type
     not_entities: frozenset[str]  # folded terms
-    prose_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words that make it prose
+    not_after: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words after which it is prose (kg:notAfter)
     phrase_heads: dict[str, str] = field(default_factory=dict)  # folded head of "<modifiers> <head>" names -> type
     not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
     measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
-    prose_after: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> next words that make it prose
+    not_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words before which it is prose (kg:notBefore)
     name_endings: dict[str, str] = field(default_factory=dict)  # "Bench" -> Dataset: the type a coined name's ending gives
     _matcher: "Matcher" = field(default=None, repr=False)
 
@@ -240,12 +240,13 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             measure_nouns.update(_noun_keys(o))
         elif p == ONTOLOGY + "nameEnding" and _local(s) in TYPES:
             name_endings.setdefault(o, _local(s))
-    prose = {words[s]: frozenset(ws) for s, ws in after.items() if s in words}
-    prose_after = {words[s]: frozenset(ws) for s, ws in before.items() if s in words}
     return Vocabulary(
-        concepts, head_nouns, frozenset(not_entities), prose, phrase_heads,
-        frozenset(not_modifiers), frozenset(kind_nouns), frozenset(measure_nouns), prose_after,
-        dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        concepts, head_nouns, frozenset(not_entities),
+        not_after={words[s]: frozenset(ws) for s, ws in after.items() if s in words},
+        phrase_heads=phrase_heads, not_modifiers=frozenset(not_modifiers), kind_nouns=frozenset(kind_nouns),
+        measure_nouns=frozenset(measure_nouns),
+        not_before={words[s]: frozenset(ws) for s, ws in before.items() if s in words},
+        name_endings=dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
     )
 
 
