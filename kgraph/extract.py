@@ -402,21 +402,7 @@ class Extractor:
                 if self.is_not_entity(long_form) or self.is_not_entity(sf_clean):
                     vetoed.add(fold(sf_clean))
                     continue
-                type_ = self.head_type_at_end(long_form)
-                after = _NEXT_WORD.match(text, sf_end)
-                if type_ and after and (named := self.vocab.head_nouns.get(fold(after[1]))):
-                    type_ = named  # "Global Channel Pruning (PAGCP) framework": the head noun after it
-                elif named := self._head_noun_naming(text, lf_start):
-                    type_ = named  # "a framework called Feature Search and Reinforcement (FSR)"
-                described = _APPOSITIVE_RE.match(text, sf_end)
-                if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
-                    type_ = self.head_type(described["desc"])
-                if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
-                    type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
-                if type_ is None and _BY_INSTITUTION.search(text, max(0, lf_start - 40), lf_start):
-                    type_ = "Organization"  # "in partnership with Software Heritage (SWH)"
-                if type_ is None and self._named_method(long_form, sf):
-                    type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
+                type_ = self._defined_type(text, long_form, sf, lf_start, sf_end)
                 if type_ is None or _generic_class(long_form, sf, type_):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     vetoed.add(fold(sf_clean))
@@ -458,7 +444,8 @@ class Extractor:
                 covered.append((m.start("long"), m.end("long")))
                 expansions[name] = long_form
                 if (name not in local and self.vocab.lookup(name) is None and self.vocab.lookup(long_form) is None
-                        and not self.is_not_entity(long_form) and (type_ := self.head_type_at_end(long_form))
+                        and not self.is_not_entity(long_form)
+                        and (type_ := self._defined_type(text, long_form, name, m.start(), m.end()))
                         and not _generic_class(long_form, name, type_)):
                     local[name] = Concept(name, type_, (long_form,), from_vocabulary=False)  # "ZSA (Zorbic Sparse Attention)"
 
@@ -620,6 +607,8 @@ class Extractor:
 
         # 4. named artifacts described in the abstract
         for name, type_, introduced in described:
+            if name in local and introduced:  # "we introduce GG (Guaranteed Guess)": the paper's own
+                add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
             concept = (self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
@@ -892,6 +881,27 @@ class Extractor:
             other = self.vocab.lookup(form)
             if other is not None and other.type == type_:
                 yield other, form
+
+    def _defined_type(self, text: str, long_form: str, short_form: str, start: int, end: int) -> str | None:
+        """The type of a name the text defines with its spelled-out form,
+        "Long Form (SF)" or "SF (Long Form)" from ``start`` to ``end``: the long
+        form's head noun, else what the text around the definition calls it."""
+        type_ = self.head_type_at_end(long_form)
+        after = _NEXT_WORD.match(text, end)
+        if type_ and after and (named := self.vocab.head_nouns.get(fold(after[1]))):
+            type_ = named  # "Global Channel Pruning (PAGCP) framework": the head noun after it
+        elif named := self._head_noun_naming(text, start):
+            type_ = named  # "a framework called Feature Search and Reinforcement (FSR)"
+        described = _APPOSITIVE_RE.match(text, end)
+        if type_ is None and described:  # "PARallel Draft (PARD), a novel decoding method"
+            type_ = self.head_type(described["desc"])
+        if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
+            type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
+        if type_ is None and _BY_INSTITUTION.search(text, max(0, start - 40), start):
+            type_ = "Organization"  # "in partnership with Software Heritage (SWH)"
+        if type_ is None and self._named_method(long_form, short_form):
+            type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
+        return type_
 
     def _named_method(self, long_form: str, short_form: str) -> bool:
         """Whether an acronym's long form without a head noun is the proper name

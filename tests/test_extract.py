@@ -261,6 +261,23 @@ def test_an_acronym_defined_after_partnership_or_funding_words_is_an_organizatio
     assert found(ex, "A Study", "We use Zorbic Coordinate Gradient (ZCG) attacks.") == {"ZCG": "Technique"}
 
 
+def test_a_name_spelled_out_after_it_is_typed_as_one_spelled_out_before(ex, vocab):
+    # "we introduce GG (Guaranteed Guess), a transpilation pipeline": typed by the description,
+    # one entity with both labels, and the paper's own even where another paper's GG is a measure
+    papers = [
+        Paper("Zorbic Guess: Transpiling Code", "We introduce ZG (Zorbic Guess), a transpilation pipeline."),
+        Paper("Measuring Things", "We propose the Zorbic Gap (ZG) and other measures."),
+    ]
+    mentions, concepts = extract_corpus(papers, vocab)
+    assert concepts["zg"].type == "Software" and "Zorbic Guess" in concepts["zg"].alt_labels
+    assert "zg" in mentions[papers[0].id] and mentions[papers[0].id]["zg"].introduced
+    assert "zg" not in mentions[papers[1].id]
+
+    # a proper name spelled out without a head noun, as "Greedy Coordinate Gradient (GCG)"
+    assert found(ex, "A Study", "We speed up decoding with ZX (Zorbic Execution) on GPUs.") == {
+        "ZX": "Technique", "GPU": "Hardware"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
