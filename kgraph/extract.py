@@ -648,6 +648,19 @@ class Extractor:
             m = mentions.get(fold(name))
             if m is not None and self.vocab.lookup(long_form) is None:
                 m.alt_labels.add(long_form)
+        # the title spells out an acronym the abstract names the paper's thing by
+        # ("Native Sparse Attention: ..." and "We present NSA, a ..."): one thing
+        if title_name and " " in (spelled_title := _clean_name(title_name["name"])):
+            titled = mentions.get(fold(spelled_title))
+            for m in list(mentions.values()):
+                if (titled is not None and m is not titled and m.evidence < _VOCAB and _ACRONYM_NAME.fullmatch(m.label)
+                        and len(m.label) == len(spelled_title.split()) and _long_form(m.label, spelled_title) == 0):
+                    if titled.evidence < _VOCAB:
+                        m.alt_labels.add(spelled_title)  # merged below
+                    else:  # a known technique the paper abbreviates its own way
+                        titled.surfaces |= m.surfaces
+                        titled.introduced |= m.introduced
+                        del mentions[m.key]
         # one entity per thing: a name whose spelled-out form was also found
         # ("Prime Collective Communications Library" and PCCL) is merged
         for key in sorted(mentions):

@@ -278,6 +278,16 @@ def test_a_name_spelled_out_after_it_is_typed_as_one_spelled_out_before(ex, voca
         "ZX": "Technique", "GPU": "Hardware"}
 
 
+def test_a_title_spelling_out_the_acronym_the_abstract_uses_is_one_entity(ex):
+    # "Native Sparse Attention: ..." and "We present NSA, a ... mechanism": one thing
+    ms = ex.extract("Zorbic Sparse Attention: Attention for Long Inputs", "We present ZSA, a trainable attention mechanism.")
+    assert [(m.label, m.type) for m in ms.values()] == [("ZSA", "Technique")]
+    assert next(iter(ms.values())).alt_labels == {"Zorbic Sparse Attention"}
+    # a known technique the paper abbreviates its own way takes the abbreviation as a mention
+    ms = ex.extract("Multi Query Attention: Faster Decoding", "We present MQA, an attention mechanism for decoding.")
+    assert {m.label: sorted(m.surfaces) for m in ms.values()} == {"multi-query attention": ["MQA", "Multi Query Attention"]}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
