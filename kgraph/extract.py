@@ -871,9 +871,11 @@ class Extractor:
             if last is None or last.start() < 2:
                 continue
             part = last.group(0)
-            head = self.vocab.lookup(token[: last.start()].rstrip("-"))
-            if head is not None and (head.type == "Model" or token[last.start() - 1] == "-"):
+            first = token[: last.start()].rstrip("-")
+            head = self.vocab.lookup(first)
+            if head is not None and (head.type == "Model" or token[last.start() - 1] == "-" and not first.isupper()):
                 continue  # "DINOv3-ViT" is DINOv3 with its backbone named; "Transformer-Mamba" two known names
+                # (but "PIM-GPT", an acronym and a model's name, is a name of its own)
             known = self.vocab.lookup(part) or self.vocab.lookup(_DIGITS_APART.sub(" ", part))
             if known is not None and known.type == "Model" and (
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}

@@ -245,6 +245,7 @@ def test_two_known_names_joined_by_a_hyphen_are_no_new_model(ex):
     # "a hybrid Transformer-Mamba architecture" names transformer and Mamba, not a model "Transformer-Mamba"
     assert found(ex, "A Study", "It is a Quantization-Mamba model.") == {"quantization": "Technique", "Mamba": "Model"}
     assert found(ex, "A Study", "We test ZorbMamba.") == {"ZorbMamba": "Model"}  # a coined name still
+    assert found(ex, "A Study", "We test PTQ-Mamba.") == {"PTQ-Mamba": "Model"}  # an acronym and a model: "PIM-GPT"
 
 
 def test_a_hyphenated_title_name_is_one_thing_not_its_parts(ex):
