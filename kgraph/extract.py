@@ -541,6 +541,7 @@ class Extractor:
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
         described = self._described_names(abstract)
+        proposed = {name for name, _, introduced in described if introduced}
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members,
         # or of the head noun that introduces them ("benchmarks: HiAML, Inception and Two-Path")
@@ -552,6 +553,9 @@ class Extractor:
                 if len(known) != 1:
                     continue
                 type_ = known.pop()
+                # the paper's own name is typed by what the paper says of it, not by the names
+                # beside it ("On CIFAR-10 and FEMNIST, HeteroFL-Edge reduces ...")
+                items = [item for item in items if _clean_name(item) not in proposed]
             for item in items:
                 name = _without_size(_clean_name(item))
                 known = self.vocab.lookup(_clean_name(item)) if name != _clean_name(item) else None

@@ -289,6 +289,12 @@ def test_a_title_spelling_out_the_acronym_the_abstract_uses_is_one_entity(ex):
     assert {m.label: sorted(m.surfaces) for m in ms.values()} == {"multi-query attention": ["MQA", "Multi Query Attention"]}
 
 
+def test_a_proposed_name_is_not_typed_by_the_names_listed_beside_it(ex):
+    # "On CIFAR-10 and FEMNIST, HeteroFL-Edge reduces ...": not a dataset like the two before it
+    got = found(ex, "A Study", "We propose ZorbFL-Edge, which trains faster. On Mamba and CLIP, ZorbFL-Edge cuts time.")
+    assert got == {"Mamba": "Model", "CLIP": "Model", "ZorbFL-Edge": "Technique"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
