@@ -306,8 +306,10 @@ class Extractor:
 
     def is_not_entity(self, label: str) -> bool:
         key = fold(label)
-        if key in self.vocab.not_entities or label.isupper() and fold(label.lower()) in self.vocab.not_entities:
-            return True  # "FLOPS" as "flops"
+        if key in self.vocab.not_entities:
+            return True
+        if label.isupper() and fold(label.lower()) in self.vocab.not_entities:
+            return True  # "FLOPS": folded as written, a capital S stays
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------
@@ -572,16 +574,18 @@ class Extractor:
                     add(name, type_, name, _PATTERN)
 
         # a coined name with a naming ending: "49% on BringupBench programs", "APICoder"
+        known_spans = _Spans(vocab_spans)
         for m in self._ending_re.finditer(text) if self._ending_re else ():
             start = m.start()
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_+-"):
-                start -= 1
+                start -= 1  # back to the name's first character
             name = text[start : m.end()]
-            type_ = self.vocab.name_endings[m.group(0)] if len(name) > len(m.group(0)) + 1 else None
-            if (type_ and name[0].isalpha() and text[start - 1 : start] != "." and is_name_like(name) and fold(name) not in mentions and name not in local and fold(name) not in vetoed
-                    and self.vocab.lookup(name) is None and not explained.contains(start, m.end())
-                    and not _Spans(vocab_spans).crosses(start) and not self.is_not_entity(name)):
-                add(name, type_, name, _PATTERN)
+            if (len(name) < len(m.group(0)) + 2 or not name[0].isalpha() or text[start - 1 : start] == "."
+                    or not is_name_like(name) or fold(name) in mentions or name in local or fold(name) in vetoed):
+                continue
+            if (self.vocab.lookup(name) is None and not explained.contains(start, m.end())
+                    and not known_spans.crosses(start) and not self.is_not_entity(name)):
+                add(name, self.vocab.name_endings[m.group(0)], name, _PATTERN)
 
         # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
         languages = None  # where the other languages' names start and end
