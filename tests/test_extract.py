@@ -874,6 +874,9 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
     ex = Extractor()
     assert "mit" not in ex.extract("A Study", "Code is released under the MIT license.")
     assert "mit" in ex.extract("A Study", "Researchers at MIT built it.")
+    # a "software accelerator" is software, not the hardware class
+    assert "hardware accelerator" not in ex.extract("A Study", "Our software accelerator runs on CPUs.")
+    assert "hardware accelerator" in ex.extract("A Study", "It runs on hardware accelerators.")
     # a metric named after the model that computes it is no mention of the model
     assert "clip" not in ex.extract("A Study", "It loses 0.05 in CLIP Score and 0.2 in Inception score.")
     assert "clip" in ex.extract("A Study", "We score images with CLIP.")
