@@ -190,6 +190,8 @@ def test_institutions_and_data_centers_are_typed_by_their_head_noun(ex):
     assert found(ex, "A Study", "We ran at the Zorbic Advanced Computing Center (ZACC).") == {"ZACC": "Organization"}
     assert found(ex, "A Study", "We thank the Quux Leadership Computing Facility (QLCF).") == {"QLCF": "Organization"}
     assert found(ex, "A Study", "We deploy Zorbix, a cloud data center.") == {"Zorbix": "Hardware"}
+    assert found(ex, "A Study", "We present ZorbLink, a low-latency interconnect.") == {"ZorbLink": "Hardware"}
+    assert found(ex, "A Study", "We present ZorbDB, a vector database.") == {"ZorbDB": "Software"}
 
 
 def test_head_nouns_with_irregular_plurals_type_names(ex, vocab):
