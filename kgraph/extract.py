@@ -163,6 +163,7 @@ _PREV_WORD = re.compile(r"(\w+)\W+$")
 # what an institution is named after: "in partnership with", "funded by", "supported by"
 _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+with|(?:funded|supported|sponsored|hosted)\s+by)"
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
+_COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -283,6 +284,8 @@ class Extractor:
         words = [w.lower() for w in _WORD.findall(phrase)]
         found = None
         for i, w in enumerate(words):
+            if w == "of" and i > 0 and words[i - 1] in _COLLECTIVE_NOUNS:
+                continue  # "a suite of video foundation models" names models
             if w in _STOP_BOUNDARY and i > 0:
                 break
             if (found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns

@@ -297,6 +297,12 @@ def test_a_proposed_name_is_not_typed_by_the_names_listed_beside_it(ex):
     assert got == {"Mamba": "Model", "CLIP": "Model", "ZorbFL-Edge": "Technique"}
 
 
+def test_a_suite_of_things_is_typed_by_what_it_holds(ex):
+    assert found(ex, "A Study", "This report presents Zorbix, an open suite of video foundation models.") == {
+        "Zorbix": "Model"}
+    assert found(ex, "A Study", "We release ZorbBench, a suite of coding tasks.") == {"ZorbBench": "Dataset"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
