@@ -1230,8 +1230,8 @@ class Extractor:
                 sku = _SKU.match(text, m.end())
                 if sku and self._product(vendor, sku["sku"]):
                     continue  # "NVIDIA 3090"
-                nxt = self.match_vocabulary(rest[:60])
-                if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type != "Organization"):
+                nxt = self.match_vocabulary(rest[:60])  # a product: "NVIDIA H100"; not "NVIDIA 2:4 sparsity"
+                if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type not in ("Organization", "Technique")):
                     standalone = True
                     break
             if not standalone:
