@@ -164,6 +164,7 @@ _PREV_WORD = re.compile(r"(\w+)\W+$")
 _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+with|(?:funded|supported|sponsored|hosted)\s+by)"
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
+_PLURAL_END = re.compile(r"[^su]s$")  # "machine learning systems (MLSys)": a class
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -311,8 +312,8 @@ class Extractor:
         key = fold(label)
         if key in self.vocab.not_entities:
             return True
-        if label.isupper() and fold(label.lower()) in self.vocab.not_entities:
-            return True  # "FLOPS": folded as written, a capital S stays
+        if label[-1:] == "S" and fold(label.lower()) in self.vocab.not_entities:
+            return True  # "FLOPS", "QoS": folded as written, a capital S stays
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------
@@ -1450,6 +1451,8 @@ def _generic_class(long_form: str, short_form: str, type_: str) -> bool:
     are not."""
     if type_ in ("Technique", "Hardware", "Organization"):
         return False
+    if short_form[1:] != short_form[1:].upper() and not _PLURAL_END.search(long_form):
+        return False  # a coined short form of one thing is a name: "decoding dependency graph visualizer (DDGviz)"
     plural_sf = short_form.endswith("s") and short_form[:-1].isupper()
     if plural_sf or long_form == long_form.lower():
         return True

@@ -106,8 +106,9 @@ def test_acronym_takes_the_head_noun_that_names_it(ex):
                  "We present a new system named Zorb Search (ZS), which works."):
         assert set(found(ex, "A Study", text).values()) == {"Software"}, text
     assert found(ex, "A Study", "We use Zorb Search (ZS). ZS works.") == {"ZS": "Technique"}
-    # a noun right before a long form may be its own first word, not a head noun naming it
-    assert found(ex, "A Study", "We add a decoding dependency graph visualizer (DDGviz).") == {}
+    # a noun right before a long form may be its own first word, not a head noun naming it:
+    # typed by its own head noun ("visualizer"), not by "decoding" (a technique's)
+    assert found(ex, "A Study", "We add a decoding dependency graph visualizer (DDGviz).") == {"DDGviz": "Software"}
 
 
 def test_a_name_described_by_a_relative_clause_or_in_parentheses_takes_its_head(ex):
@@ -301,6 +302,14 @@ def test_a_suite_of_things_is_typed_by_what_it_holds(ex):
     assert found(ex, "A Study", "This report presents Zorbix, an open suite of video foundation models.") == {
         "Zorbix": "Model"}
     assert found(ex, "A Study", "We release ZorbBench, a suite of coding tasks.") == {"ZorbBench": "Dataset"}
+
+
+def test_a_coined_short_form_of_one_thing_is_a_name_not_a_class(ex):
+    # "a decoding dependency graph visualizer (DDGviz)": a tool; "a domain-specific language
+    # (DSL)", "machine learning systems (MLSys)": classes; "quality of service (QoS)": a lexicon term
+    assert found(ex, "A Study", "We introduce a dependency graph visualizer (DGviz) for it.") == {"DGviz": "Software"}
+    assert found(ex, "A Study", "We write a domain-specific language (DSL) for machine learning systems (MLSys).") == {}
+    assert found(ex, "A Study", "It improves the quality of service (QoS) of serving.") == {}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
