@@ -57,6 +57,7 @@ _ELLIPSIS = re.compile(
     r"(?<![\w\-/])(?P<items>[a-z][\w\-]*+(?:\s*,\s*[a-z][\w\-]*+)*,?\s+(?:and|or)\s+[a-z][\w\-]*+"
     r"|[a-z][\w\-]*+(?:/[a-z][\w\-]*+)+)\s+(?P<head>[a-z][\w\-]*+)"
 )
+_TWO_PHRASES = re.compile(r"[\w\-]+,\s+(?:and|or)\s+[\w\-]+")  # "A, and B": an Oxford comma needs three items
 # "data- and tensor-parallelism": items left with a hyphen share the last item's head
 _SUSPENDED_HYPHEN = re.compile(
     r"(?<![\w\-/])(?P<items>[a-z][a-z0-9]*-(?:\s*,\s*[a-z][a-z0-9]*-)*(?:\s*,?\s+(?:and|or)\s+|\s*/\s*))"
@@ -994,6 +995,8 @@ class Extractor:
         """"<item> <head>" for lists whose items share one head word, also
         after a hyphen ("data- and tensor-parallelism", "tensor-/pipeline-parallelism")."""
         for m in _ELLIPSIS.finditer(text):
+            if _TWO_PHRASES.fullmatch(m["items"]):
+                continue  # "data layout, and operators-specific optimization": two phrases, no shared head
             for item in _LIST_SPLIT.split(m["items"].replace("/", ", ")):
                 if item:
                     yield f"{item} {m['head']}"

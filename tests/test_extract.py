@@ -441,6 +441,10 @@ def test_coordinated_labels(ex):
     assert got == {"data parallelism": "Technique", "pipeline parallelism": "Technique",
                    "tensor parallelism": "Technique", "GPU": "Hardware"}
     assert found(ex, "A Study", "Both model and tensor parallelism.") == {"tensor parallelism": "Technique"}
+    # "A, and B": an Oxford comma between two phrases shares no head
+    assert found(ex, "A Study", "It covers post-training, and static quantization.") == {}
+    assert found(ex, "A Study", "It covers post-training and static quantization.") == {
+        "post-training quantization": "Technique"}
 
 
 def test_verb_forms_of_techniques(ex):
