@@ -422,7 +422,9 @@ class Extractor:
             else:
                 evidence = _VOCAB
             local[sf_clean] = concept
-            add(concept.label, concept.type, sf, evidence, alts=(long_form, sf_clean))
+            # "we introduce Equivariant Encryption (EE)": the paper's own
+            introduced = evidence == _ACRONYM and _PROPOSED_BEFORE.search(text, max(0, lf_start - 80), lf_start) is not None
+            add(concept.label, concept.type, sf, evidence, introduced=introduced, alts=(long_form, sf_clean))
             covered.append((lf_start, sf_end))
             if evidence == _ACRONYM and " " in long_form:
                 # the spelled-out name written elsewhere ("Meta Flow Matching: ..." in the

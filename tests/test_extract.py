@@ -312,6 +312,13 @@ def test_a_coined_short_form_of_one_thing_is_a_name_not_a_class(ex):
     assert found(ex, "A Study", "It improves the quality of service (QoS) of serving.") == {}
 
 
+def test_a_name_the_paper_defines_after_a_proposal_verb_is_introduced(ex):
+    ms = ex.extract("A Study", "We introduce Zorbic Equivariant Encryption (ZEE), which hides weights. ZEE is fast.")
+    assert ms["zee"].introduced
+    ms = ex.extract("A Study", "Prior work used Zorbic Equivariant Encryption (ZEE). ZEE is fast.")
+    assert not ms["zee"].introduced
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
