@@ -905,6 +905,9 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
     ex = Extractor()
     assert "mit" not in ex.extract("A Study", "Code is released under the MIT license.")
     assert "mit" in ex.extract("A Study", "Researchers at MIT built it.")
+    # "offload" as a noun is offloading; as an infinitive or after a modal, a verb of the sentence
+    assert "offloading" in ex.extract("A Study", "Techniques such as ZeRO and offload are used.")
+    assert "offloading" not in ex.extract("A Study", "It generates code to offload predictions onto MCUs.")
     # a "software accelerator" is software, not the hardware class
     assert "hardware accelerator" not in ex.extract("A Study", "Our software accelerator runs on CPUs.")
     assert "hardware accelerator" in ex.extract("A Study", "It runs on hardware accelerators.")
