@@ -33,6 +33,8 @@ kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
 kge:multi-query_attention a skos:Concept, kg:Technique ; skos:prefLabel "multi-query attention"@en .
+kge:Zorbic_M1 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M1"@en .
+kge:Zorbic_M2 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M2"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -317,6 +319,11 @@ def test_a_name_the_paper_defines_after_a_proposal_verb_is_introduced(ex):
     assert ms["zee"].introduced
     ms = ex.extract("A Study", "Prior work used Zorbic Equivariant Encryption (ZEE). ZEE is fast.")
     assert not ms["zee"].introduced
+
+
+def test_products_listed_after_a_known_one_with_one_digit(ex):
+    # "Apple M1 and M2 chips": M2 is the vendor's M2, as "A100 and H100" are NVIDIA's
+    assert found(ex, "A Study", "It runs on Zorbic M1 and M2 chips.") == {"Zorbic M1": "Hardware", "Zorbic M2": "Hardware"}
 
 
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
