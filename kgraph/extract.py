@@ -99,9 +99,9 @@ _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
 _CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined", "designated", "referred", "denoted")  # looked for first: cheaper
 _CALLING_BEFORE = re.compile(
     r"(?<![\w\-])(?P<head>[a-z]+)(?:,|\s+(?:called|named|dubbed|termed|coined|(?:designated|referred\s+to|denoted)\s+as))\s+$")
-_CALLED = re.compile(
-    r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+"
-    r"(?P<name>" + _NAME + r")(?=[\s,;:.()])"
+_CALLED = re.compile(  # the name maybe quoted: 'dubbed "Heron-KV"'
+    r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+[\"“'‘]?"
+    r"(?P<name>" + _NAME + r")[\"”'’]?(?=[\s,;:.()])"
 )
 # "systems such as FasterTransformer and Orca", "compilers including Triton, TVM and Ladder"
 _LISTED_NAME = r"[A-Za-z][\w.+\-]*[\w+]"

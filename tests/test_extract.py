@@ -137,6 +137,7 @@ def test_a_name_a_calling_word_gives_may_be_an_ordinary_word(ex):
     # "called"/"named"/"dubbed" make a name of any capitalised word, typed by the phrase before
     assert found(ex, "A Study", "We build a compiler called Zorbc that lowers graphs.") == {"Zorbc": "Software"}
     assert found(ex, "A Study", "We implement our ideas in a system named Zorbsys.") == {"Zorbsys": "Software"}
+    assert found(ex, "A Study", 'We propose a compiler dubbed "Zorbc-2" for graphs.') == {"Zorbc-2": "Software"}
     # not the first word of a longer name, nor a list after "namely"
     assert found(ex, "A Study", "We use a framework called Feature Search now.") == {}
     assert found(ex, "A Study", "We compare two solvers, namely Sparrow and Finch.") == {}
