@@ -927,8 +927,9 @@ class Extractor:
             type_ = self.head_type(described["desc"])
         if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
             type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
-        if type_ is None and _BY_INSTITUTION.search(text, max(0, start - 40), start):
-            type_ = "Organization"  # "in partnership with Software Heritage (SWH)"
+        if type_ is None and (_BY_INSTITUTION.search(text, max(0, start - 40), start)
+                              or self.head_type(long_form) == "Organization"):
+            type_ = "Organization"  # "in partnership with Software Heritage (SWH)", "University of Zorb (UZ)"
         if type_ is None and self._named_method(long_form, short_form):
             type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
         return type_

@@ -265,6 +265,8 @@ def test_a_hyphenated_title_name_is_one_thing_not_its_parts(ex):
 def test_an_acronym_defined_after_partnership_or_funding_words_is_an_organization(ex):
     assert found(ex, "A Study", "In partnership with Zorbic Heritage (ZH), we build a corpus.") == {"ZH": "Organization"}
     assert found(ex, "A Study", "This work was supported by the Zorbic Research Council (ZRC).") == {"ZRC": "Organization"}
+    assert found(ex, "A Study", "We thank the Partnership on Zorbs (PZ) and the University of Zorbland (UZ).") == {
+        "PZ": "Organization", "UZ": "Organization"}
     assert found(ex, "A Study", "We use Zorbic Coordinate Gradient (ZCG) attacks.") == {"ZCG": "Technique"}
 
 
