@@ -373,7 +373,7 @@ class Extractor:
         this paper alone, so papers can be extracted in any order or process."""
         vetoed: set[str] = set()
         title = plain_text(title)
-        text = paper_text(title, abstract)
+        text = _joined_text(title, plain_text(abstract))
         abstract = text[len(title) + 1 :]
         mentions: dict[str, Mention] = {}
         covered: list[tuple[int, int]] = []  # spans already explained
@@ -1335,7 +1335,11 @@ class _Spans:
 def paper_text(title: str, abstract: str) -> str:
     """The text of a paper as extraction reads it: title, line break, abstract,
     as plain text, links blanked out (same length), "8xA800" as "8 A800"."""
-    title, abstract = plain_text(title), plain_text(abstract)
+    return _joined_text(plain_text(title), plain_text(abstract))
+
+
+def _joined_text(title: str, abstract: str) -> str:
+    """Plain title and abstract as one text, each character where it was."""
     text = f"{title}\n{abstract}" if abstract else title
     if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
         text = _URL.sub(lambda m: " " * len(m.group(0)), text)

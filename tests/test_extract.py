@@ -329,6 +329,12 @@ def test_products_listed_after_a_known_one_with_one_digit(ex):
     assert found(ex, "A Study", "It runs on Zorbic M1 and M2 chips.") == {"Zorbic M1": "Hardware", "Zorbic M2": "Hardware"}
 
 
+def test_a_title_that_plain_text_changes_leaves_the_abstract_whole(ex):
+    # the title is read as plain text once: twice would shift where the abstract starts
+    ms = ex.extract("R&amp;amp;D for Faster Models", "We propose ZorbNet, a novel model.")
+    assert ms["zorbnet"].introduced and ms["zorbnet"].type == "Model"
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
