@@ -621,13 +621,17 @@ class Extractor:
                 add(name, type_, name, evidence, introduced=True)
 
         # 4. named artifacts described in the abstract
+        tails = {}  # the ends of known names written here: "CS-2" of "Cerebras CS-2"
+        for _, _, c, surface in matches:
+            for at in (i for i, ch in enumerate(surface) if ch == " "):
+                tails.setdefault(surface[at + 1 :], c)
         for name, type_, introduced in described:
             if name in local and introduced:  # "we introduce GG (Guaranteed Guess)": the paper's own
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
             concept = (self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
-                       or next((c for _, _, c, surface in matches if surface.endswith(" " + name)), None))
+                       or (None if introduced else tails.get(name)))
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             elif type_ is None:

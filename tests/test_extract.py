@@ -160,6 +160,9 @@ def test_a_described_name_ending_a_known_name_written_here_is_that_name(ex):
     ms = ex.extract("A Study", "We run on the Zorbic ZX-9. The ZX-9, a wafer-scale system, is fast.")
     assert [(m.label, m.type) for m in ms.values()] == [("Zorbic ZX-9", "Hardware")]
     assert next(iter(ms.values())).surfaces == {"Zorbic ZX-9", "ZX-9"}
+    # but not the paper's own name that happens to end a known one ("Turbo" and "GPT-3.5 Turbo")
+    ms = ex.extract("A Study", "We propose ZX-9, a pruning method, and test it on the Zorbic ZX-9.")
+    assert ms["zx 9"].introduced and ms["zx 9"].type == "Technique"
 
 
 def test_any_depth_of_a_family_the_vocabulary_lists_depths_of_is_that_model(ex, vocab):
