@@ -313,8 +313,8 @@ class Extractor:
         key = fold(label)
         if key in self.vocab.not_entities:
             return True
-        if label[-1:] == "S" and fold(label.lower()) in self.vocab.not_entities:
-            return True  # "FLOPS", "QoS": folded as written, a capital S stays
+        if label[-1:] == "S" and label.lower() in self.vocab.not_entity_words:
+            return True  # "FLOPS", "QoS": folded as written, a capital S stays (not "MLS": ML is no name)
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------

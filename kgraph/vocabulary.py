@@ -58,6 +58,7 @@ class Vocabulary:
     measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
     not_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words before which it is prose (kg:notBefore)
     name_endings: dict[str, str] = field(default_factory=dict)  # "Bench" -> Dataset: the type a coined name's ending gives
+    not_entity_words: frozenset[str] = frozenset()  # the terms lower-cased, not folded: "flops", "qos"
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
@@ -209,6 +210,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
         concepts.setdefault(c.key, c)
     head_nouns: dict[str, str] = {}
     not_entities: set[str] = set()
+    not_entity_words: set[str] = set()
     words: dict[str, str] = {}
     after: dict[str, set[str]] = {}
     before: dict[str, set[str]] = {}
@@ -224,6 +226,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
                 head_nouns.setdefault(key, _local(s))
         elif p == ONTOLOGY + "term":
             not_entities.add(fold(o))
+            not_entity_words.add(o.lower())
         elif p == ONTOLOGY + "word":
             words[s] = o.lower()
         elif p == ONTOLOGY + "notAfter":
@@ -247,6 +250,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
         measure_nouns=frozenset(measure_nouns),
         not_before={words[s]: frozenset(ws) for s, ws in before.items() if s in words},
         name_endings=dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        not_entity_words=frozenset(not_entity_words),
     )
 
 

@@ -218,6 +218,9 @@ def test_labels_ending_in_y_match_their_plural_in_ies(ex):
 def test_a_non_entity_term_written_in_capitals_is_still_no_name(ex):
     # the lexicon's "flops" (a metric) also as "FLOPS", which keeps its "S" when folded
     assert found(ex, "A Study", "We report the model FLOPS utilization of Mamba.") == {"Mamba": "Model"}
+    # but an acronym whose stem is a term is still a name: "MLS" is no plural of ML
+    assert found(ex, "A Study", "We propose Multi-Level Scheduling (MLS), a scheduling technique.") == {
+        "MLS": "Technique"}
 
 
 def test_a_hyphenated_label_matches_with_its_hyphens_glued(ex):
