@@ -932,7 +932,7 @@ class Extractor:
         if type_ is None and after and after[1].lower() in self.vocab.kind_nouns:
             type_ = "Technique"  # "jointly learnable codebooks and mappings (JLCM) method"
         if type_ is None and (_BY_INSTITUTION.search(text, max(0, start - 40), start)
-                              or self.head_type(long_form) == "Organization"):
+                              or self.head_type_at_end(_before_preposition(long_form)) == "Organization"):
             type_ = "Organization"  # "in partnership with Software Heritage (SWH)", "University of Zorb (UZ)"
         if type_ is None and self._named_method(long_form, short_form):
             type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
@@ -1422,6 +1422,14 @@ def _participle_of(surface: str, concept: Concept) -> bool:
 def _able(word: str) -> bool:
     """An "-able" adjective ("scalable", "reliable"): it praises, it does not name."""
     return word.endswith(("able", "ible"))
+
+
+def _before_preposition(phrase: str) -> str:
+    """The words of a name before its first preposition: "Partnership" of
+    "Partnership on AI", "University" of "University of Toronto"."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w.lower() in _PREPOSITIONS), len(words))
+    return " ".join(words[:cut])
 
 
 def _without_trailing_pp(phrase: str) -> str:

@@ -273,6 +273,8 @@ def test_an_acronym_defined_after_partnership_or_funding_words_is_an_organizatio
     assert found(ex, "A Study", "This work was supported by the Zorbic Research Council (ZRC).") == {"ZRC": "Organization"}
     assert found(ex, "A Study", "We thank the Partnership on Zorbs (PZ) and the University of Zorbland (UZ).") == {
         "PZ": "Organization", "UZ": "Organization"}
+    # the head is the last noun before the preposition: a location, not the facility in it
+    assert found(ex, "A Study", "We use Submodular Facility Location (SFL) for selection.") == {"SFL": "Technique"}
     assert found(ex, "A Study", "We use Zorbic Coordinate Gradient (ZCG) attacks.") == {"ZCG": "Technique"}
 
 
