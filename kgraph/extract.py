@@ -748,8 +748,9 @@ class Extractor:
                 continue  # longer than a name of ordinary words: its tail ("Communication Overhead Sequence
                 # Parallelism" of "Zero Communication ...") would be a partial phrase
             # the longest phrase that is a term of the paper: in its title, or written again
-            if starts and starts[-1] == 0 and text[: m.start()].split(" ", 1)[0].endswith("ing"):
-                starts.pop()  # a title's opening gerund is its verb: "Scaling Speculative Decoding with ..."
+            if len(starts) > 1 and starts[-1] == 0 and text[: m.start()].split(" ", 1)[0].endswith("ing"):
+                starts.pop()  # a title's opening gerund before a modifier is its verb: "Scaling Speculative
+                # Decoding with ..."; not "Pooling Attention for ..."
             for start in reversed(starts):
                 surface = text[start : m.end()]
                 if (start >= title_end and lower.count(surface.lower()) < 2

@@ -190,6 +190,8 @@ def test_a_titles_opening_gerund_is_no_modifier(ex):
     # "Scaling" is a phrase head ("parallel scaling"), but opening a title it is the verb
     assert found(ex, "Scaling Speculative Decoding with Drafts", "We study it.") == {
         "speculative decoding": "Technique"}
+    # a gerund that is the name's only modifier is part of it: "Pooling Attention for ..."
+    assert found(ex, "Pooling Attention for Vision", "We study it.") == {"pooling attention": "Technique"}
 
 
 def test_institutions_and_data_centers_are_typed_by_their_head_noun(ex):
