@@ -167,7 +167,7 @@ _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
 _PLURAL_END = re.compile(r"[^su]s$")  # "machine learning systems (MLSys)": a class
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
-_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])[a-z]+\s+$")
+_LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
@@ -1144,9 +1144,10 @@ class Extractor:
                 candidates.append((m["name"], type_))
         for m in _HEAD_SUCH_AS.finditer(abstract) if " as " in abstract or "includ" in abstract or " like " in abstract else ():
             type_ = self.vocab.head_nouns.get(fold(m["head"]))  # "systems such as FasterTransformer and Orca"
-            if type_ is not None:
-                for name in filter(None, _LIST_SPLIT.split(m["names"])):
-                    name = _without_size(name)  # "MindLLM-1.3B"
+            names = [_without_size(name) for name in _LIST_SPLIT.split(m["names"]) if name]  # "MindLLM-1.3B"
+            # a list of names, not of words ("models such as Base and Chat versions"): one known or coined
+            if type_ is not None and any(is_name_like(name) or self._known_as_written(name) for name in names):
+                for name in names:
                     if not (name[0].isupper() or is_name_like(name)):
                         continue  # "methods such as pruning and distillation": words, named by the vocabulary
                     if self.vocab.lookup(name) is None and self.vocab.lookup(_SIZE_WORD.sub("", name)) is None:
@@ -1198,6 +1199,11 @@ class Extractor:
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _known_as_written(self, name: str) -> bool:
+        """Whether a vocabulary label is written exactly so ("Triton"; not "Math" for MATH)."""
+        c = self.vocab.lookup(name)
+        return c is not None and name in (c.label, *c.alt_labels, *c.hidden_labels)
 
     def head_noun_after(self, text: str, at: int) -> str | None:
         """The type the word at ``at`` names as a head noun ("dataset" in
