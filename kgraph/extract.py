@@ -165,7 +165,7 @@ _PREV_WORD = re.compile(r"(\w+)\W+$")
 _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+with|(?:funded|supported|sponsored|hosted)\s+by)"
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
-_PLURAL_END = re.compile(r"[^su]s$")  # "machine learning systems (MLSys)": a class
+_PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a class; not "analysis", "bus"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -472,8 +472,8 @@ class Extractor:
         # coined model names: a new version of a known model ("DeepSeek-V3",
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
         for name, s, e in self._coined_models(text, _Spans(vocab_spans)):
-            if fold(name) not in local:
-                add(name, "Model", text[s:e].rstrip("."), _PATTERN)
+            if fold(name) not in local:  # a known model by another name ("ResNet8", "LLaMav2") is as known
+                add(name, "Model", text[s:e].rstrip("."), _VOCAB if self.vocab.lookup(name) else _PATTERN)
                 covered.append((s, e))
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
         # a label inside one ("expert parallelism") is not a mention of its own
@@ -1464,7 +1464,8 @@ def _enumerations(text: str, spans):
             if item:
                 at = text.index(item, at)
                 if not (spans.contains(at - 1, at + len(item)) or spans.contains(at, at + len(item) + 1)
-                        or at == m.start() and text[at - 1 : at] == " " and spans.ends_at(at - 1, at)):
+                        or at == m.start() and item[0].islower() and text[at - 1 : at] == " "
+                        and spans.ends_at(at - 1, at)):
                     items.append(item)  # not the end of a known name before the list: "Whisper large-v3, SAM"
                 at += len(item)
         if len(items) >= 3:

@@ -179,6 +179,9 @@ def test_a_list_does_not_start_inside_a_known_name(ex):
     # "Whisper large-v3, SAM, ...": large-v3 names Whisper's variant, not a model of its own
     assert found(ex, "A Study", "We compare Mamba large-v3, ZorbA1, ZorbB2 and CLIP.") == {
         "Mamba": "Model", "ZorbA1": "Model", "ZorbB2": "Model", "CLIP": "Model"}
+    # a coined name right after a known one still opens the list ("We port PyTorch FooNet, ...")
+    assert found(ex, "A Study", "We run Mamba ZorbA1, ZorbB2 and CLIP.") == {
+        "Mamba": "Model", "ZorbA1": "Model", "ZorbB2": "Model", "CLIP": "Model"}
 
 
 def test_a_listed_model_known_with_its_size_word_is_that_model(ex):
