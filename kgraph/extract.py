@@ -92,7 +92,10 @@ _PROPOSE = re.compile(
 )
 # ", a ...", ": a ...", " is a ...", ", which is a ...", " (a ...)": what a name is
 _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?|(?<!\s)\s+(?:(?:is|was)\s+|\())"
-                            r"(?P<det>a|an|our|the\s+first|the\s+only)\s+(?P<desc>[^.;:()]{1,160})")
+                            r"(?P<det>a|an|our|the\s+first|the\s+only)\s+"
+                            # read, not taken: a second appositive in it is matched too ("X, a dataset ..., and Y, a
+                            # recipe"); a short parenthesis is part of it ("a Mixture-of-Experts (MoE) model")
+                            r"(?=(?P<desc>(?:[^.;:()]|\([^()]{0,40}\)){1,160}))")
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")

@@ -352,6 +352,14 @@ def test_a_title_that_plain_text_changes_leaves_the_abstract_whole(ex):
     assert ms["zorbnet"].introduced and ms["zorbnet"].type == "Model"
 
 
+def test_appositives_read_past_a_parenthesis_and_one_after_another(ex):
+    # "Moonlight, a 16B-parameter Mixture-of-Experts (MoE) model"; "X, a dataset ..., and Y, a recipe"
+    got = found(ex, "A Study", "We introduce Zorblight, a 16B-parameter sparse (SP) model trained on GPUs.")
+    assert got.get("Zorblight") == "Model"
+    got = found(ex, "A Study", "We present ZorbGym, a dataset of 850 operators, and ZorbRL, a training recipe.")
+    assert got == {"ZorbGym": "Dataset", "ZorbRL": "Technique"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
