@@ -117,7 +117,8 @@ _NAMES_THEN_HEADS = re.compile(
     r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r")){0,20},?\s+(?:and|or)\s+(?:" + _NAME + r"))"
     r"\s+(?P<head>[a-z]+)s\b"
 )
-_OUR_HEAD_NAME = re.compile(r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>" + _NAME + r")(?=[\s,;:.(])")
+_OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
+    r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 # the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
 # (an end-anchored search would try every start in the window)

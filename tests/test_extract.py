@@ -205,6 +205,10 @@ def test_institutions_and_data_centers_are_typed_by_their_head_noun(ex):
     assert found(ex, "A Study", "We deploy Zorbix, a cloud data center.") == {"Zorbix": "Hardware"}
     assert found(ex, "A Study", "We present ZorbLink, a low-latency interconnect.") == {"ZorbLink": "Hardware"}
     assert found(ex, "A Study", "We present ZorbDB, a vector database.") == {"ZorbDB": "Software"}
+    assert found(ex, "A Study", "We build a token datastore named ZorbDS, which is large.") == {"ZorbDS": "Dataset"}
+    assert found(ex, "A Study", "We propose a tokenizer named Zorbtok for code.") == {"Zorbtok": "Software"}
+    assert found(ex, "A Study", "We develop ZorbSim, an analytical performance model.") == {"ZorbSim": "Technique"}
+    assert found(ex, "A Study", "We publish our measurement harness, ZorbProbe.") == {"ZorbProbe": "Software"}
 
 
 def test_head_nouns_with_irregular_plurals_type_names(ex, vocab):
