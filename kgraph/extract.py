@@ -622,7 +622,11 @@ class Extractor:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
             elif self._title_name_ok(name) or _introduces(abstract, name):
                 type_, evidence = self._type_of_name(name, described, m["rest"], abstract)
-                add(name, type_, name, evidence, introduced=True)
+                if _without_size(name) != name and type_ != "Dataset" and is_name_like(_without_size(name)):
+                    # "CodeForge-33B: ...": a model, named without its size (not "Ultra" of "Ultra-253B-Base")
+                    add(_without_size(name), "Model", name, evidence, introduced=True)
+                else:
+                    add(name, type_, name, evidence, introduced=True)
 
         # 4. named artifacts described in the abstract
         tails = {}  # the ends of known names written here: "CS-2" of "Cerebras CS-2"
@@ -636,8 +640,11 @@ class Extractor:
                 continue  # an acronym the text defines: settled above
             concept = (self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
                        or (None if introduced else tails.get(name)))
+            sized = _without_size(name)
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
+            elif sized != name and type_ in (None, "Model") and is_name_like(sized):  # "KernelCoder-7B": a model
+                add(sized, "Model", name, _APPOSITIVE if type_ else _PATTERN, introduced=introduced)
             elif type_ is None:
                 add(name, self._type_by_comparison(name, abstract), name, _PATTERN, introduced=introduced)
             else:

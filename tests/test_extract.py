@@ -364,6 +364,16 @@ def test_appositives_read_past_a_parenthesis_and_one_after_another(ex):
     assert got == {"ZorbGym": "Dataset", "ZorbRL": "Technique"}
 
 
+def test_a_new_model_named_with_its_size_is_one_model_without_it(ex):
+    # guide rule 3: "KernelCoder-7B and KernelCoder-32B" are KernelCoder
+    ms = ex.extract("Kernel RL", "We release ZorbCoder-7B and ZorbCoder-32B.")
+    assert [(m.label, m.type) for m in ms.values()] == [("ZorbCoder", "Model")]
+    ms = ex.extract("ZorbForge-33B: Scaling Code LLMs", "We introduce ZorbForge, a family of code models.")
+    assert [(m.label, m.type, m.introduced) for m in ms.values()] == [("ZorbForge", "Model", True)]
+    # not an ordinary word left without its size, nor a dataset's count
+    assert found(ex, "A Study", "We build the dataset ZB-6B, a dataset of pairs.") == {"ZB-6B": "Dataset"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
