@@ -507,6 +507,8 @@ class Extractor:
             if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
                 name = f"{surface} {sku['sku']}"
                 known = self.vocab.lookup(name)
+                if known is None and (alone := self.vocab.lookup(sku["sku"])) is not None and alone.type == "Hardware":
+                    known = alone  # "Blackwell B200": the B200, named after its architecture
                 if known is not None:
                     add(known.label, known.type, name, _VOCAB)
                 else:

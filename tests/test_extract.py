@@ -448,6 +448,8 @@ def test_unknown_model_with_parameter_count(ex):
 
 def test_vendor_inside_product_name_is_not_an_organization(ex):
     assert found(ex, "A Study", "Runs on the NVIDIA H100.") == {"NVIDIA H100": "Hardware"}
+    # a known product written after its architecture is that product: "Hopper H100"
+    assert found(ex, "A Study", "Runs on the Hopper H100.") == {"NVIDIA H100": "Hardware"}
     # a technique after the vendor's name is no product of it: "NVIDIA 2:4 sparsity"
     assert found(ex, "A Study", "It uses NVIDIA post-training quantization.") == {
         "NVIDIA": "Organization", "post-training quantization": "Technique"}
