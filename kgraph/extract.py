@@ -106,6 +106,9 @@ _CALLED = re.compile(  # the name maybe quoted: 'dubbed "Heron-KV"'
     r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+[\"“'‘]?"
     r"(?P<name>" + _NAME + r")[\"”'’]?(?=[\s,;:.()])"
 )
+_NAME_DUBBED = re.compile(
+    r"(?<![\w\-])(?P<name>" + _NAME + r"),\s+(?:dubbed|called|named|termed)\s+[\"“'‘]?(?P<alias>" + _NAME + r")"
+)
 # "systems such as FasterTransformer and Orca", "compilers including Triton, TVM and Ladder"
 _LISTED_NAME = r"[A-Za-z][\w.+\-]*[\w+]"
 _HEAD_SUCH_AS = re.compile(
@@ -680,6 +683,12 @@ class Extractor:
             m = mentions.get(fold(name))
             if m is not None and self.vocab.lookup(long_form) is None:
                 m.alt_labels.add(long_form)
+        # "SwiftKV-Quant, dubbed SKQ": one thing by two names
+        for m in _NAME_DUBBED.finditer(abstract) if any(w in abstract for w in _CALLING_WORDS) else ():
+            first, second = mentions.get(fold(_clean_name(m["name"]))), mentions.get(fold(_clean_name(m["alias"])))
+            if (first is not None and second is not None and first is not second
+                    and first.evidence < _VOCAB and second.evidence < _VOCAB):  # two names found here, not "GPU, called X"
+                first.alt_labels.add(second.label)  # merged below
         # the title spells out an acronym the abstract names the paper's thing by
         # ("Native Sparse Attention: ..." and "We present NSA, a ..."): one thing
         if title_name and " " in (spelled_title := _clean_name(title_name["name"])):

@@ -374,6 +374,11 @@ def test_a_new_model_named_with_its_size_is_one_model_without_it(ex):
     assert found(ex, "A Study", "We build the dataset ZB-6B, a dataset of pairs.") == {"ZB-6B": "Dataset"}
 
 
+def test_a_name_and_what_it_is_dubbed_are_one_entity(ex):
+    ms = ex.extract("A Study", "We present ZorbKV-Quant, dubbed ZKQ, a pruning method. ZKQ uses scales.")
+    assert "zkq" not in ms and ms["zorbkv quant"].type == "Technique" and ms["zorbkv quant"].alt_labels == {"ZKQ"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
