@@ -366,6 +366,9 @@ class Extractor:
             long_form = text[start:end].strip(" ,;:")
             if not long_form or len(long_form) <= len(sf):
                 continue
+            if len(re.split(r"[\s\-]+", long_form)) > min(len(core) + 5, len(core) * 2):
+                continue  # Schwartz & Hearst's bound on words, hyphenated ones counted apart: not "generation and
+                # feed-forward networks involve compute-intensive matrix-matrix multiplications (GEMM)"
             yield long_form, sf, start, m.end()
 
     # -- per paper --------------------------------------------------------
@@ -957,6 +960,12 @@ class Extractor:
         if type_ is None and (_BY_INSTITUTION.search(text, max(0, start - 40), start)
                               or self.head_type_at_end(_before_preposition(long_form)) == "Organization"):
             type_ = "Organization"  # "in partnership with Software Heritage (SWH)", "University of Zorb (UZ)"
+        if type_ is None and not (short_form.endswith("s") and short_form[:-1].isupper()):
+            # "learnable weight clipping (LWC)": a narrower kind of a known technique (not a class: "SKMs")
+            words = long_form.split()
+            tail = next((c for i in range(1, len(words)) if (c := self.vocab.lookup(" ".join(words[i:]))) is not None), None)
+            if tail is not None and tail.type != "Organization":
+                type_ = tail.type
         if type_ is None and self._named_method(long_form, short_form):
             type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
         return type_

@@ -379,6 +379,20 @@ def test_a_name_and_what_it_is_dubbed_are_one_entity(ex):
     assert "zkq" not in ms and ms["zorbkv quant"].type == "Technique" and ms["zorbkv quant"].alt_labels == {"ZKQ"}
 
 
+def test_an_acronym_spelling_out_a_narrower_known_technique_is_a_technique(ex):
+    # "learnable weight clipping (LWC)": no head noun, but it ends in a known technique
+    ms = ex.extract("A Study", "We extend sparse mixture-of-experts (SMOE) to ViTs.")
+    assert ms["smoe"].type == "Technique" and "sparse mixture-of-experts" in ms["smoe"].alt_labels
+
+
+def test_a_long_form_is_at_most_as_many_words_as_schwartz_and_hearst_allow(ex):
+    # hyphenated words count apart: "generation and feed-forward networks involve compute-intensive
+    # matrix-matrix multiplications (GEMM)" is no long form of GEMM
+    ms = Extractor().extract("A Study", "The generation and feed-forward networks involve compute-intensive "
+                                        "matrix-matrix multiplications (GEMM), while attention does not.")
+    assert all(len(m.label.split()) < 5 for m in ms.values()) and "gemm" in ms
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
