@@ -686,6 +686,19 @@ class Extractor:
             m = mentions.get(fold(name))
             if m is not None and self.vocab.lookup(long_form) is None:
                 m.alt_labels.add(long_form)
+        # a known name written only inside the paper's own ("MInference-Pro", "vLLM-X"): no mention of its own
+        own = [(at, at + len(surface)) for m in mentions.values() if m.introduced and m.evidence < _VOCAB
+               for surface in m.surfaces if "-" in surface for at in _occurrences(surface, text)]
+        if own:
+            inside = _Spans(own)
+            spans_of: dict[str, list[tuple[int, int]]] = {}
+            for s, e, c, _ in matches:
+                spans_of.setdefault(c.key, []).append((s, e))
+            for key, spans in spans_of.items():
+                m = mentions.get(key)
+                if (m is not None and not m.introduced and all(inside.contains(s, e) for s, e in spans)
+                        and not any(s <= a and b <= e for s, e in spans for a, b in own)):
+                    del mentions[key]
         # "SwiftKV-Quant, dubbed SKQ": one thing by two names
         for m in _NAME_DUBBED.finditer(abstract) if any(w in abstract for w in _CALLING_WORDS) else ():
             first, second = mentions.get(fold(_clean_name(m["name"]))), mentions.get(fold(_clean_name(m["alias"])))
@@ -1285,6 +1298,15 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _occurrences(name: str, text: str):
+    """Where ``name`` is written in ``text``, as a whole word."""
+    at = text.find(name)
+    while at >= 0:
+        if not (text[at - 1 : at].isalnum() or text[at + len(name) : at + len(name) + 1].isalnum()):
+            yield at
+        at = text.find(name, at + 1)
 
 
 def _after_each(name: str, pattern: re.Pattern, text: str):

@@ -393,6 +393,13 @@ def test_a_long_form_is_at_most_as_many_words_as_schwartz_and_hearst_allow(ex):
     assert all(len(m.label.split()) < 5 for m in ms.values()) and "gemm" in ms
 
 
+def test_a_known_name_only_inside_the_papers_own_name_is_no_mention(ex):
+    # "We propose MInference-Pro, ...": the paper's name, not a mention of MInference
+    assert found(ex, "A Study", "We propose Mamba-Pro, a sparse attention model.") == {"Mamba-Pro": "Model"}
+    assert found(ex, "A Study", "We propose Mamba-Pro, a sparse attention model, and compare it with Mamba.") == {
+        "Mamba-Pro": "Model", "Mamba": "Model"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
