@@ -400,6 +400,11 @@ def test_a_known_name_only_inside_the_papers_own_name_is_no_mention(ex):
         "Mamba-Pro": "Model", "Mamba": "Model"}
 
 
+def test_a_measure_of_a_technique_is_no_technique_phrase(ex):
+    # "accumulated attention mass": a quantity, not a kind of attention
+    assert found(ex, "A Study", "It scores tokens using accumulated attention mass.") == {}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
