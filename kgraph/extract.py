@@ -173,6 +173,7 @@ _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
 _PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a class; not "analysis", "bus"
+_COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -1101,7 +1102,7 @@ class Extractor:
             return False
         if not all(w[0].isupper() or w[0].isdigit() or is_name_like(w) for w in words):
             return False
-        return any(is_name_like(w) for w in words) or self.head_type(words[-1]) is not None
+        return any(is_name_like(w) or _COINED_MARK.search(w) for w in words) or self.head_type(words[-1]) is not None
 
     def _type_of_name(self, name: str, described, description: str, abstract: str = "") -> tuple[str, int]:
         """Type a name by its own head ("LUT Tensor Core" is a Tensor Core), else the

@@ -405,6 +405,12 @@ def test_a_measure_of_a_technique_is_no_technique_phrase(ex):
     assert found(ex, "A Study", "It scores tokens using accumulated attention mass.") == {}
 
 
+def test_a_title_name_marked_as_coined_is_a_name(ex):
+    # "Hogwild! Inference: ...": the "!" coins it, as "+" and "*" do ("MoE++", "S*")
+    ms = ex.extract("Zorbwild! Inference: Parallel Generation", "We build Zorbwild! Inference: a parallel inference engine.")
+    assert ms["zorbwild! inference"].introduced and ms["zorbwild! inference"].type == "Software"
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
