@@ -173,6 +173,7 @@ _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+
                              r"\s+(?:the\s+)?$", re.IGNORECASE)
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
 _PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a class; not "analysis", "bus"
+_SURVEY = re.compile(r"\s*(?:A|An)\s+(?:\w+\s+){0,2}?(?:Survey|Review|Overview|Tutorial|Primer|Study|Analysis|Perspective)\b", re.I)
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -473,7 +474,7 @@ class Extractor:
         if title_name and (" " in title_name["name"].strip() or "-" in title_name["name"]):
             name = _clean_name(title_name["name"])
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
-                    and self._title_name_ok(name)):
+                    and self._title_name_ok(name) and not _surveyed_topic(title_name)):
                 covered.extend((i.start() - len(name), i.end()) for i in _after_each(name, _NOTHING, text))
 
         # 2. vocabulary labels (and the short forms defined above)
@@ -629,6 +630,8 @@ class Extractor:
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             elif concept is not None:
                 add(concept.label, concept.type, name, _VOCAB, introduced=True)
+            elif _surveyed_topic(m):
+                pass  # "Edge-First Inference: A Survey of ...": the topic surveyed, not a name
             elif self._title_name_ok(name) or _introduces(abstract, name):
                 type_, evidence = self._type_of_name(name, described, m["rest"], abstract)
                 if _without_size(name) != name and type_ != "Dataset" and is_name_like(_without_size(name)):
@@ -1299,6 +1302,13 @@ class Extractor:
                     break
             if not standalone:
                 del mentions[key]
+
+
+def _surveyed_topic(title_name: re.Match) -> bool:
+    """Whether a title's "<words>: A Survey of ..." names the topic a survey or
+    study covers rather than a thing of its own (no coined word in it)."""
+    return bool(_SURVEY.match(title_name["rest"])) and not any(
+        is_name_like(part) or _COINED_MARK.search(part) for part in re.split(r"[\s\-]+", title_name["name"]))
 
 
 def _occurrences(name: str, text: str):

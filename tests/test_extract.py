@@ -411,6 +411,13 @@ def test_a_title_name_marked_as_coined_is_a_name(ex):
     assert ms["zorbwild! inference"].introduced and ms["zorbwild! inference"].type == "Software"
 
 
+def test_a_surveys_topic_before_the_colon_is_no_name(ex):
+    # "Edge-First Inference: A Survey of ...": the topic, not a thing the paper introduces
+    assert found(ex, "Edge-First Inference: A Survey of On-Device Models", "This survey reviews them.") == {}
+    # a coined name stays one: "ZorbAttention-Lite: A Survey"
+    assert found(ex, "ZorbAttention-Lite: A Survey", "This survey reviews it.") == {"ZorbAttention-Lite": "Technique"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
