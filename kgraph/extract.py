@@ -95,7 +95,7 @@ _APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?
                             r"(?P<det>a|an|our|the\s+first|the\s+only)\s+"
                             # read, not taken: a second appositive in it is matched too ("X, a dataset ..., and Y, a
                             # recipe"); a short parenthesis is part of it ("a Mixture-of-Experts (MoE) model")
-                            r"(?=(?P<desc>(?:[^.;:()]|\([^()]{0,40}\)){1,160}))")
+                            r"(?=(?P<desc>(?:[^.;:()]|\.(?=\d)|\([^()]{0,40}\)){1,160}))")  # "a 3.8B model"
 # "X" or "X (its expansion)" just before a description; or "its expansion (X)"
 _NAME_AT_END = re.compile(r"(?<![\w-])(?P<name>" + _NAME + r")\s*(?:\([^()]{1,80}\)\s*)?$")
 _NAME_IN_PARENS_AT_END = re.compile(r"\((?P<name>" + _NAME + r")\)\s*$")
@@ -174,6 +174,8 @@ _BY_INSTITUTION = re.compile(r"\b(?:(?:partnership|collaboration|cooperation)\s+
 _COLLECTIVE_NOUNS = frozenset({"suite", "collection", "family", "series", "set"})  # "a suite of <what it holds>"
 _PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a class; not "analysis", "bus"
 _SURVEY = re.compile(r"\s*(?:A|An)\s+(?:\w+\s+){0,2}?(?:Survey|Review|Overview|Tutorial|Primer|Study|Analysis|Perspective)\b", re.I)
+_REPORT_WORDS = re.compile(r"^(?:Introducing|Announcing)\s+|\s+(?:Technical\s+Report|Tech\s+Report|System\s+Card|Model\s+Card|"
+                           r"Release\s+Notes?)$", re.IGNORECASE)
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -186,8 +188,8 @@ _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
-_URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/")
-_URL = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai)/\S*")
+_URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/", ".co/", ".dev/", ".edu/", ".cn/")
+_URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai|co|dev|edu|cn)/\S*")
 _LINK_AFTER = re.compile(r": {8}")  # a colon, then a link blanked out (_URL)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -250,6 +252,12 @@ def is_name_like(token: str) -> bool:
 def _clean_name(name: str) -> str:
     name = re.sub(r"[${}]", "", name).strip(" .,;")
     return re.sub(r"(?<=\w)\*{2,}$", "", name)
+
+
+def _title_name_of(m: re.Match) -> str:
+    """The name a title's "<name>: ..." gives, without the kind of document it is:
+    "Phi-4-Mini Technical Report", "Introducing Zorb" name Phi-4-Mini and Zorb."""
+    return _REPORT_WORDS.sub("", _clean_name(m["name"])) or _clean_name(m["name"])
 
 
 class Extractor:
@@ -472,7 +480,7 @@ class Extractor:
 
         # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
         if title_name and (" " in title_name["name"].strip() or "-" in title_name["name"]):
-            name = _clean_name(title_name["name"])
+            name = _title_name_of(title_name)
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
                     and self._title_name_ok(name) and not _surveyed_topic(title_name)):
                 covered.extend((i.start() - len(name), i.end()) for i in _after_each(name, _NOTHING, text))
@@ -624,7 +632,7 @@ class Extractor:
         # 3. the paper's own name, from its title
         m = title_name
         if m:
-            name = _clean_name(m["name"])
+            name = _title_name_of(m)
             concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
             if name in local:
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
@@ -711,7 +719,7 @@ class Extractor:
                 first.alt_labels.add(second.label)  # merged below
         # the title spells out an acronym the abstract names the paper's thing by
         # ("Native Sparse Attention: ..." and "We present NSA, a ..."): one thing
-        if title_name and " " in (spelled_title := _clean_name(title_name["name"])):
+        if title_name and " " in (spelled_title := _title_name_of(title_name)):
             titled = mentions.get(fold(spelled_title))
             for m in list(mentions.values()):
                 if (titled is not None and m is not titled and m.evidence < _VOCAB and _ACRONYM_NAME.fullmatch(m.label)
@@ -1416,7 +1424,7 @@ def paper_text(title: str, abstract: str) -> str:
 def _joined_text(title: str, abstract: str) -> str:
     """Plain title and abstract as one text, each character where it was."""
     text = f"{title}\n{abstract}" if abstract else title
-    if "://" in text or "www." in text or "/" in text and any(d in text for d in _URL_DOMAINS):
+    if "://" in text or "www." in text.lower() or "/" in text and any(d in text.lower() for d in _URL_DOMAINS):
         text = _URL.sub(lambda m: " " * len(m.group(0)), text)
     return _GLUED_COUNT.sub(r"\1 ", text)  # "8xA800": eight A800s
 

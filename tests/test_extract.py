@@ -418,6 +418,24 @@ def test_a_surveys_topic_before_the_colon_is_no_name(ex):
     assert found(ex, "ZorbAttention-Lite: A Survey", "This survey reviews it.") == {"ZorbAttention-Lite": "Technique"}
 
 
+def test_a_reports_title_names_the_model_not_the_report(ex):
+    ms = ex.extract("Zorblax-2 Technical Report: Small but Mighty", "We present Zorblax-2, a 3.8B model.")
+    assert [(m.label, m.type, m.introduced) for m in ms.values()] == [("Zorblax-2", "Model", True)]
+    ms = ex.extract("Introducing Blorbnet: A New Model", "Blorbnet is a vision model.")
+    assert [(m.label, m.type) for m in ms.values()] == [("Blorbnet", "Model")]
+
+
+def test_links_in_capitals_or_on_more_domains_are_no_text(ex):
+    assert found(ex, "A Study", "Code is at HTTPS://GITHUB.COM/MAMBA/BAR and hf.co/spaces/Mamba/foo today.") == {}
+
+
+def test_words_of_tasks_and_of_parts_of_benchmarks(ex):
+    # task acronyms before "benchmarks" are tasks; a subset, split, gym or sandbox is typed so
+    assert found(ex, "A Study", "It is better on ASR, TTS and NER benchmarks.") == {}
+    assert found(ex, "A Study", "We release ZorbLite, a 300-task subset of the benchmark.") == {"ZorbLite": "Dataset"}
+    assert found(ex, "A Study", "We release ZorbGym, a gym for coding agents.") == {"ZorbGym": "Software"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
@@ -1012,6 +1030,9 @@ def test_a_name_in_a_fixed_phrase_of_its_own_is_not_a_mention():
     # a "software accelerator" is software, not the hardware class
     assert "hardware accelerator" not in ex.extract("A Study", "Our software accelerator runs on CPUs.")
     assert "hardware accelerator" in ex.extract("A Study", "It runs on hardware accelerators.")
+    # "Frontier models", "the Frontier of ...": the word, not the supercomputer
+    assert "frontier" not in ex.extract("Pushing the Frontier of Video", "Frontier models fail on videos.")
+    assert "frontier" in ex.extract("A Study", "We train on Frontier, the exascale supercomputer.")
     # a metric named after the model that computes it is no mention of the model
     assert "clip" not in ex.extract("A Study", "It loses 0.05 in CLIP Score and 0.2 in Inception score.")
     assert "clip" in ex.extract("A Study", "We score images with CLIP.")
