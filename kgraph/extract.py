@@ -676,6 +676,8 @@ class Extractor:
             prev = _PREV_WORD.search(text, max(0, sm.start() - 30), sm.start())
             if prev and self.vocab.head_nouns.get(fold(prev.group(1)), "Model") != "Model":
                 continue  # "the dataset BM-6B" counts pairs, not parameters
+            if self.head_noun_after(text, sm.end()) not in (None, "Model"):
+                continue  # "our OpenThoughts2-1M dataset": a million examples
             if sm["version"]:
                 known = next(filter(None, (
                     self.vocab.lookup(f"{base}{sep}{sm['version']}")
@@ -684,7 +686,7 @@ class Extractor:
                 if known is not None:  # "LLaMav2-7B" is Llama 2
                     add(known.label, known.type, sm.group(0), _VOCAB)
                     continue
-                family = f"{family}-{sm['version']}"
+                family = _without_size(sm.group(0))  # as written: "Zorbo2" of "Zorbo2-32B", "GLM-4" of "GLM-4-9B"
             if self.vocab.lookup(family) or self.is_not_entity(family) or len(family) < 2:
                 continue
             if family.lower() in _FUNCTION_WORDS or not is_name_like(family):

@@ -436,6 +436,13 @@ def test_words_of_tasks_and_of_parts_of_benchmarks(ex):
     assert found(ex, "A Study", "We release ZorbGym, a gym for coding agents.") == {"ZorbGym": "Software"}
 
 
+def test_a_sized_name_with_a_glued_version_is_one_model_as_written(ex):
+    # "Zorbo2-32B" is Zorbo2 (not also a "Zorbo-2" the text never writes); "-1M" before "dataset" counts examples
+    ms = ex.extract("A Study", "We train Zorbo2-32B and Zorbo3-7B models.")
+    assert sorted(m.label for m in ms.values()) == ["Zorbo2", "Zorbo3"]
+    assert "openthought 2" not in ex.extract("A Study", "Our OpenThoughts2-1M dataset is public.")
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
