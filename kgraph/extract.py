@@ -358,7 +358,7 @@ class Extractor:
             while end > 0 and text[end - 1].isspace():
                 end -= 1
             core = re.sub(r"[^A-Za-z0-9]", "", sf)
-            if core.endswith("s") and core[:-1].isupper():
+            if _plural_acronym(core):
                 core = core[:-1]
             words = list(_NONSPACE.finditer(text, max(line_start, base), end))[-min(len(core) + 5, len(core) * 2) :]
             if not words:
@@ -416,7 +416,7 @@ class Extractor:
         redefined: set[str] = set()  # short forms the text defines otherwise than the vocabulary
         expansions: dict[str, str] = {}  # name -> its spelled-out form in parentheses
         for long_form, sf, lf_start, sf_end in self.acronym_definitions(text):
-            sf_clean = sf[:-1] if sf.endswith("s") and sf[:-1].isupper() else sf
+            sf_clean = sf[:-1] if _plural_acronym(sf) else sf
             concept = self.vocab.lookup(long_form)
             if concept is None:
                 concept = self.vocab.lookup(sf_clean)
@@ -987,7 +987,7 @@ class Extractor:
         if type_ is None and (_BY_INSTITUTION.search(text, max(0, start - 40), start)
                               or self.head_type_at_end(_before_preposition(long_form)) == "Organization"):
             type_ = "Organization"  # "in partnership with Software Heritage (SWH)", "University of Zorb (UZ)"
-        if type_ is None and not (short_form.endswith("s") and short_form[:-1].isupper()):
+        if type_ is None and not _plural_acronym(short_form):
             # "learnable weight clipping (LWC)": a narrower kind of a known technique (not a class: "SKMs")
             words = long_form.split()
             tail = next((c for i in range(1, len(words)) if (c := self.vocab.lookup(" ".join(words[i:]))) is not None), None)
@@ -1004,7 +1004,7 @@ class Extractor:
         words = [w for w in re.split(r"[\s\-]+", long_form) if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
         if len(words) < 2 or not all(w[0].isupper() for w in words):
             return False
-        if short_form.endswith("s") and short_form[:-1].isupper():
+        if _plural_acronym(short_form):
             return False
         return fold(words[-1]) not in self.vocab.measure_nouns
 
@@ -1314,6 +1314,11 @@ class Extractor:
                 del mentions[key]
 
 
+def _plural_acronym(short_form: str) -> bool:
+    """An acronym's plural: "LLMs", "GNNs", also "Video-LLMs", "SpeechLMs"."""
+    return len(short_form) > 2 and short_form.endswith("s") and short_form[-2].isupper()
+
+
 def _surveyed_topic(title_name: re.Match) -> bool:
     """Whether a title's "<words>: A Survey of ..." names the topic a survey or
     study covers rather than a thing of its own (no coined word in it)."""
@@ -1557,7 +1562,7 @@ def _generic_class(long_form: str, short_form: str, type_: str) -> bool:
         return False
     if short_form[1:] != short_form[1:].upper() and not _PLURAL_END.search(long_form):
         return False  # a coined short form of one thing is a name: "decoding dependency graph visualizer (DDGviz)"
-    plural_sf = short_form.endswith("s") and short_form[:-1].isupper()
+    plural_sf = _plural_acronym(short_form)
     if plural_sf or long_form == long_form.lower():
         return True
     return type_ == "Model" and not _MODEL_WORDS.search(long_form)

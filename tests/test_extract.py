@@ -552,6 +552,12 @@ def test_discovered_names_are_not_found_in_links_or_under_another_head_noun(voca
     assert ["zsd" in mentions[p.id] for p in papers] == [True, False, False, True]
 
 
+def test_plural_acronyms_in_mixed_case_are_classes_too(ex):
+    for text in ("Video zorbic language models (Video-ZLMs) hallucinate.", "Speech zorbic models (SpeechZMs) emerge."):
+        ms, vetoed = ex.extract_paper("A Study", text)
+        assert ms == {} and len(vetoed) == 1, text
+
+
 def test_short_forms_of_generic_terms_are_vetoed_corpus_wide(vocab):
     papers = [
         Paper("A Study of Things", "Vision Language Models (VLMs) are big."),
