@@ -887,7 +887,7 @@ class Extractor:
         last = _GLUED_LAST_WORD.search(name)
         if last and fold(last.group(0)) not in self.vocab.not_entities:
             type_ = self.vocab.head_nouns.get(fold(last.group(0)))
-            if type_ is not None:
+            if type_ is not None and type_ != "Organization":  # "AgentCompany" is a benchmark
                 return type_
         for ending, type_ in self.vocab.name_endings.items():  # "KernelBench", "CRUXEval", "EpiCoder"
             if name.endswith(ending) and len(name) > len(ending) + 1:
@@ -1151,7 +1151,7 @@ class Extractor:
         parts = re.split(r"[\s\-]+", name)
         if len(parts) > 1 and fold(parts[-1]) not in self.vocab.not_entities:
             t = self.head_type(parts[-1])  # "M2-Encoder"; not "Flash-LLM", mostly a system
-            if t:
+            if t and t != "Organization":  # "CAMEL-Society" names agents, not a society
                 return t, _TITLE
         known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
         if known:  # "PyTorch Distributed"

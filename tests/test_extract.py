@@ -443,6 +443,12 @@ def test_a_sized_name_with_a_glued_version_is_one_model_as_written(ex):
     assert "openthought 2" not in ex.extract("A Study", "Our OpenThoughts2-1M dataset is public.")
 
 
+def test_a_titles_name_ending_in_an_institutions_noun_is_no_organization(ex):
+    # "CAMEL-Society: Role-Playing Agents", "AgentCompany: Benchmarking ...": the paper's thing, not a body
+    assert set(found(ex, "ZORB-Society: Role-Playing Agents at Scale", "We study it.").values()) != {"Organization"}
+    assert set(found(ex, "ZorbCompany: Benchmarking Agents on Tasks", "We study it.").values()) != {"Organization"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
