@@ -91,7 +91,8 @@ _PROPOSE = re.compile(
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 # ", a ...", ": a ...", " is a ...", ", which is a ...", " (a ...)": what a name is
-_APPOSITIVE_RE = re.compile(r"(?:[,:]\s+(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?|(?<!\s)\s+(?:(?:is|was)\s+|\())"
+_APPOSITIVE_RE = re.compile(r"(?:(?:[,:]\s+|\s*[—–]\s*|\s+--?\s+)(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?"  # ", a", "—a", " - a"
+                            r"|(?<!\s)\s+(?:(?:is|was)\s+|\())"
                             r"(?P<det>a|an|our|the\s+first|the\s+only)\s+"
                             # read, not taken: a second appositive in it is matched too ("X, a dataset ..., and Y, a
                             # recipe"); a short parenthesis is part of it ("a Mixture-of-Experts (MoE) model")
@@ -176,6 +177,8 @@ _PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a c
 _SURVEY = re.compile(r"\s*(?:A|An)\s+(?:\w+\s+){0,2}?(?:Survey|Review|Overview|Tutorial|Primer|Study|Analysis|Perspective)\b", re.I)
 _REPORT_WORDS = re.compile(r"^(?:Introducing|Announcing)\s+|\s+(?:Technical\s+Report|Tech\s+Report|System\s+Card|Model\s+Card|"
                            r"Release\s+Notes?)$", re.IGNORECASE)
+_VERSION_NUMBER = re.compile(r"v?\d{1,2}(?:\.\d+)?")  # not a year
+_NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -1169,7 +1172,11 @@ class Extractor:
             before = (_NAME_IN_PARENS_AT_END.search(abstract, max(0, m.start() - 30), m.start())
                       or _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start()))
             name = before and before["name"]
-            if name and is_name_like(name) and (prev := _word_before(abstract, before.start("name"))):
+            if name and _VERSION_NUMBER.fullmatch(name):  # "ZorbVL 2.5, a vision-language model"
+                named = _NAME_BEFORE_VERSION.search(abstract, max(0, before.start("name") - 40), before.start("name"))
+                word = named and named.group(0).strip()
+                name = word and (is_name_like(word) or self.vocab.lookup(word)) and abstract[named.start() : before.end("name")]
+            elif name and is_name_like(name) and (prev := _word_before(abstract, before.start("name"))):
                 word, at, opens_sentence = prev
                 if (_TITLE_WORD.fullmatch(word) and not opens_sentence and word.lower() not in _FUNCTION_WORDS
                         and self.vocab.lookup(word) is None and not self.is_not_entity(word)):

@@ -449,6 +449,13 @@ def test_a_titles_name_ending_in_an_institutions_noun_is_no_organization(ex):
     assert set(found(ex, "ZorbCompany: Benchmarking Agents on Tasks", "We study it.").values()) != {"Organization"}
 
 
+def test_appositives_after_a_dash_and_names_with_a_spaced_version(ex):
+    assert found(ex, "A Study", "We introduce Zorblax—a two-stage framework for video.") == {"Zorblax": "Software"}
+    assert found(ex, "A Study", "We introduce Zorblax – a serving framework.") == {"Zorblax": "Software"}
+    assert found(ex, "A Study", "We present ZorbVL 2.5, a vision-language model.") == {"ZorbVL 2.5": "Model"}
+    assert found(ex, "A Study", "In 2024, a new model appeared.") == {}  # a year, after no name
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
