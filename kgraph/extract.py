@@ -91,7 +91,7 @@ _PROPOSE = re.compile(
     r"(?P<name>" + _NAME + r")(?=[\s,;:.(])"
 )
 # ", a ...", ": a ...", " is a ...", ", which is a ...", " (a ...)": what a name is
-_APPOSITIVE_RE = re.compile(r"(?:(?:[,:]\s+|\s*[—–]\s*|\s+--?\s+)(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?"  # ", a", "—a", " - a"
+_APPOSITIVE_RE = re.compile(r"(?:(?:[,:]\s+|\s?[—–]\s?| --? )(?:(?:which|that)\s+)?(?:(?:is|was)\s+)?"  # ", a", "—a", " - a"
                             r"|(?<!\s)\s+(?:(?:is|was)\s+|\())"
                             r"(?P<det>a|an|our|the\s+first|the\s+only)\s+"
                             # read, not taken: a second appositive in it is matched too ("X, a dataset ..., and Y, a
