@@ -1234,8 +1234,9 @@ class Extractor:
                 candidates.append((m["name"], type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
             name = m["name"]
-            if not is_name_like(name) or name.isupper():
-                continue
+            the_before = abstract[max(0, m.start() - 4) : m.start()].lower() == "the "
+            if not is_name_like(name) or name.isupper() and not (len(name) > 3 and name.isalpha() and the_before):
+                continue  # an acronym before a noun is mostly a modifier ("GPU cluster"); not "the SAPIEN simulator"
             head = m["head"].split()
             type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
             if type_ is None or self._is_compound(name):

@@ -456,6 +456,13 @@ def test_appositives_after_a_dash_and_names_with_a_spaced_version(ex):
     assert found(ex, "A Study", "In 2024, a new model appeared.") == {}  # a year, after no name
 
 
+def test_an_all_caps_name_the_text_calls_the_x_head_noun(ex):
+    # "the SAPIEN simulator", "the FLORA dataset": names; "the GPU cluster" stays a modifier's noun
+    assert found(ex, "A Study", "It uses the ZORBEN simulator.") == {"ZORBEN": "Software"}
+    assert found(ex, "A Study", "We train on the ZLORA dataset.") == {"ZLORA": "Dataset"}
+    assert found(ex, "A Study", "We use the GPU cluster.") == {"GPU": "Hardware"}
+
+
 def test_acronym_written_before_its_long_form_is_one_entity(ex):
     # "SF (Long Form)", the other order of Schwartz & Hearst's pattern
     ms = ex.extract("A Study", "We use ZSA (Zorbic Sparse Attention) for speed. ZSA is fast.")
