@@ -43,6 +43,22 @@ PAPERS = [
     {"title": "Forecast Errors on GPUs", "abstract": "We report the zorbic absolute error (ZAE) of forecasts."},
     {"title": "ZAE: Zorbic Attention Engines",
      "abstract": "We propose Zorbic Attention Engine (ZAE), a serving system. ZAE is fast."},
+    # rules of the fifth session of 2026-11-30, found on abstracts kgraph had never seen
+    {"title": "Zorbic Integrity Encoding for Code Edits",
+     "abstract": "We propose Zorbic Integrity Encoding (ZIE), a positional encoding method."},
+    {"title": "Editing Benchmarks Revisited",
+     "abstract": "We run Mamba on the ZIE dataset. Code: https://github.com/ZIE-lab/bench."},
+    {"title": "ZorbCoder-7B Technical Report: Small Code Models",
+     "abstract": "We release ZorbCoder-7B and ZorbCoder-32B. We present ZorbKV-Quant, dubbed ZKQ, a "
+                 "quantization method, and ZorbGym, a gym for coding agents."},
+    {"title": "Serving Baselines Revisited",
+     "abstract": "We beat serving systems such as vLLM and Orca on the ZORBEN simulator, using our "
+                 "measurement harness, ZorbProbe."},
+    {"title": "Edge-First Inference: A Survey of On-Device Models",
+     "abstract": "This survey reviews quantization for phones."},
+    {"title": "Training on Odd Hardware",
+     "abstract": "We train ResNet8 on the Cerebras CS-2, a wafer-scale system, and on Apple M1 and M2 chips. "
+                 "The CS-2 is fast."},
 ]
 
 
@@ -185,3 +201,45 @@ def test_a_short_form_another_paper_defines_as_generic_is_still_the_name_a_paper
     _, g = graph
     assert mentioned(g, PAPERS[11]["title"]) == {"GPU": "Hardware"}  # an error measure: no entity
     assert mentioned(g, PAPERS[12]["title"]) == {"ZAE": "Software"}  # this paper's own system
+
+
+def test_a_name_is_not_spread_into_links_or_under_another_head_noun(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[13]["title"]) == {"ZIE": "Technique", "positional encoding": "Technique"}
+    # "the ZIE dataset" is no mention of the technique, nor is a GitHub link
+    assert mentioned(g, PAPERS[14]["title"]) == {"Mamba": "Model"}
+
+
+def test_sizes_fold_reports_title_their_model_and_dubbed_names_are_one(graph):
+    out, g = graph
+    assert mentioned(g, PAPERS[15]["title"]) == {
+        "ZorbCoder": "Model",  # "ZorbCoder-7B Technical Report", "ZorbCoder-7B and ZorbCoder-32B"
+        "ZorbKV-Quant": "Technique",  # "dubbed ZKQ": one entity
+        "ZorbGym": "Software",  # a second appositive in the sentence, a gym
+        "quantization": "Technique",
+    }
+    paper = next(g.subjects(RDFS.label, rdflib.Literal(PAPERS[15]["title"])))
+    introduced = {str(g.value(e, RDFS.label)) for e in g.objects(paper, KG.introduces)}
+    assert introduced == {"ZorbCoder", "ZorbKV-Quant"}
+    result = run("show", "ZKQ", "--graph", out, "--json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["label"] == "ZorbKV-Quant"
+
+
+def test_lists_after_a_head_noun_all_caps_names_and_our_harness(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[16]["title"]) == {
+        "vLLM": "Software", "Orca": "Software",  # "serving systems such as vLLM and Orca"
+        "ZORBEN": "Software",  # "the ZORBEN simulator"
+        "ZorbProbe": "Software",  # "our measurement harness, ZorbProbe"
+    }
+
+
+def test_a_surveys_topic_is_no_name_and_products_fold(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[17]["title"]) == {"quantization": "Technique"}  # no "Edge-First Inference"
+    assert mentioned(g, PAPERS[18]["title"]) == {
+        "ResNet": "Model",  # ResNet8: a depth of a family the vocabulary lists depths of
+        "Cerebras CS-2": "Hardware",  # "the CS-2": one machine
+        "Apple M1": "Hardware", "Apple M2": "Hardware",  # "Apple M1 and M2 chips"
+    }
