@@ -257,7 +257,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
 def _noun_keys(noun: str) -> tuple[str, ...]:
     """A lexicon noun folded, and its plural in -ies or -es folded, which
     ``fold`` (dropping one "s") does not bring back: "libraries", "approaches"."""
-    if re.search(r"[^aeiou]y$", noun):
+    if _Y_PLURAL.search(noun):
         return fold(noun), fold(noun[:-1] + "ies")
     if noun.endswith(("s", "x", "z", "ch", "sh")):
         return fold(noun), fold(noun + "es")
