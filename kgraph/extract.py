@@ -636,7 +636,8 @@ class Extractor:
         m = title_name
         if m:
             name = _title_name_of(m)
-            concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
+            sized = _without_size(name)
+            concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(sized)
             if name in local:
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             elif concept is not None:
@@ -645,9 +646,9 @@ class Extractor:
                 pass  # "Edge-First Inference: A Survey of ...": the topic surveyed, not a name
             elif self._title_name_ok(name) or _introduces(abstract, name):
                 type_, evidence = self._type_of_name(name, described, m["rest"], abstract)
-                if _without_size(name) != name and type_ != "Dataset" and is_name_like(_without_size(name)):
+                if sized != name and type_ != "Dataset" and is_name_like(sized):
                     # "CodeForge-33B: ...": a model, named without its size (not "Ultra" of "Ultra-253B-Base")
-                    add(_without_size(name), "Model", name, evidence, introduced=True)
+                    add(sized, "Model", name, evidence, introduced=True)
                 else:
                     add(name, type_, name, evidence, introduced=True)
 
@@ -661,9 +662,8 @@ class Extractor:
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
             if name in local or fold(name) in vetoed:
                 continue  # an acronym the text defines: settled above
-            concept = (self.vocab.lookup(name) or self.vocab.lookup(_without_size(name))
-                       or (None if introduced else tails.get(name)))
             sized = _without_size(name)
+            concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else tails.get(name))
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             elif sized != name and type_ in (None, "Model") and is_name_like(sized):  # "KernelCoder-7B": a model
