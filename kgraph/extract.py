@@ -591,8 +591,9 @@ class Extractor:
                 # beside it ("On CIFAR-10 and FEMNIST, HeteroFL-Edge reduces ...")
                 items = [item for item in items if _clean_name(item) not in proposed]
             for item in items:
-                name = _without_size(_clean_name(item))
-                known = self.vocab.lookup(_clean_name(item)) if name != _clean_name(item) else None
+                clean = _clean_name(item)
+                name = _without_size(clean)
+                known = self.vocab.lookup(clean) if name != clean else None
                 if known is not None:  # "LAION-400M": known with its size; not LAION
                     add(known.label, known.type, item, _VOCAB)
                     continue
@@ -964,7 +965,7 @@ class Extractor:
         RTX 4090 and 3090 (only what the vocabulary knows)."""
         pattern = _MORE_SKUS if type_ == "Hardware" else _MORE_VERSIONS
         last = _LAST_NUMBER.search(surface)
-        if pattern is None or last is None:
+        if last is None:
             return
         for number in _SIBLING.findall(pattern.match(text, end).group(0)):
             form = surface[: last.start()] + number
