@@ -123,6 +123,7 @@ _NAMES_THEN_HEADS = re.compile(
 )
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
+_MORE_TITLE_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){1,3}(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 # the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
 # (an end-anchored search would try every start in the window)
@@ -193,6 +194,7 @@ _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/", ".co/", ".dev/", ".edu/", ".cn/")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai|co|dev|edu|cn)/\S*")
+_SIZED_BEFORE = re.compile(r"[\w.][\s-]\d+(?:\.\d+)?[BM]-$")  # "CodeLlama-34B-", "Llama 2 7B-"
 _LINK_AFTER = re.compile(r": {8}")  # a colon, then a link blanked out (_URL)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
@@ -207,6 +209,9 @@ _MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
 _MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z]{1,3}\d{1,5}|\d{2,5})[A-Za-z]{0,3}(?!\w|\.\d))*")
 _SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
 _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(?![\w\-])")
+# a product tier after a model's name names a model of its own, as in the vocabulary ("GPT-4 Turbo",
+# "Gemini 1.5 Pro"); sizes ("-mini", "Large") fold into the model (guide rule 3)
+_MODEL_TIER = re.compile(r"[ \-](?:Pro|Lite|Turbo|Ultra|Plus|Max|Flash|Heavy)(?![\w\-])")
 _SPACED_VERSION = re.compile(
     r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
 )
@@ -514,6 +519,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
+            if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
+                continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
             if c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts):
                 # a participle mentions its technique only where it qualifies a model:
                 # "quantized models", "a fine-tuned Llama"; not "tiled matrix
@@ -537,8 +544,10 @@ class Extractor:
                     add(other.label, other.type, form, _VOCAB)
                 continue
             version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
-            if version:  # "Qwen 3", "Gemma 3": a new version is a model of its own
-                add(f"{c.label} {version['number']}", "Model", surface + version.group(0), _PATTERN)
+            tier = _MODEL_TIER.match(text, version.end() if version else e) if c.type == "Model" else None
+            if version or tier:  # "Qwen 3", "Gemma 3", "GPT-4 Lite", "Gemini 3.5 Pro": models of their own
+                label = f"{c.label} {version['number']}" if version else c.label
+                add(label + tier.group(0) if tier else label, "Model", text[s : (tier or version).end()], _PATTERN)
                 continue
             variant = None
             if c.type == "Dataset":  # "ImageNet-C,R,S,A" also where the vocabulary took ImageNet-C
@@ -957,6 +966,11 @@ class Extractor:
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
             ):
                 yield token, m.start(), m.end()
+            elif (known is not None and known.type == "Technique" and part.isupper() and first.isupper()
+                  and len(first) <= 2 and token[last.start() - 1] == "-" and self.head_type(known.label) == "Model"):
+                # "VQ-GAN", "DS-CNN": a named architecture of a known class (a longer
+                # acronym before it mostly names a system: "LSM-GNN", a training framework)
+                yield token, m.start(), m.end()
 
     def _siblings(self, text: str, end: int, surface: str, type_: str):
         """(concept, form) for the versions or product numbers listed right after a
@@ -1053,10 +1067,13 @@ class Extractor:
     def _is_compound(self, name: str) -> bool:
         """A name made of vocabulary labels joined by hyphens or slashes
         ("CPU-GPU"), or of a known label after a lower-case prefix ("multi-GPU",
-        "intra-GPU", "single-CPU"): a modifier, not a name."""
+        "intra-GPU", "single-CPU"), or a name between lower-case words
+        ("same-NUMA-node", "per-SM-level"): a modifier, not a name."""
         parts = re.split(r"[-/]", name)
         if len(parts) < 2:
             return False
+        if len(parts) > 2 and all(p.isalpha() and p.islower() for p in (parts[0], parts[-1])):
+            return True
         if parts[0].islower() and len(parts) == 2 and self.vocab.lookup(parts[1]) is not None:
             return True
         return all(self.vocab.lookup(p) for p in parts)
@@ -1230,9 +1247,11 @@ class Extractor:
                 candidates.append((m["name"], type_))
         for m in _OUR_HEAD_NAME.finditer(abstract):
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
-            if type_ is not None:
-                proposed.add(_clean_name(m["name"]))
-                candidates.append((m["name"], type_))
+            if type_ is not None:  # "our method Flash Sparse Attention": all its capitalised words
+                more = _MORE_TITLE_WORDS.match(abstract, m.end("name"))
+                name = abstract[m.start("name") : more.end()] if more else m["name"]
+                proposed.add(_clean_name(name))
+                candidates.append((name, type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
             name = m["name"]
             the_before = abstract[max(0, m.start() - 4) : m.start()].lower() == "the "

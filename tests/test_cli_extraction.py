@@ -59,6 +59,11 @@ PAPERS = [
     {"title": "Training on Odd Hardware",
      "abstract": "We train ResNet8 on the Cerebras CS-2, a wafer-scale system, and on Apple M1 and M2 chips. "
                  "The CS-2 is fast."},
+    # rules of the sixth session, found on abstracts kgraph had never seen
+    {"title": "Sparse Kernels for Code Models",
+     "abstract": "We call our method Zorbic Sparse Routing. We tune CodeLlama-34B-Python with Q-LoRA on "
+                 "same-NUMA-node memory of GPUs, a problem given limited attention so far; the convolution "
+                 "theorem helps."},
 ]
 
 
@@ -242,4 +247,14 @@ def test_a_surveys_topic_is_no_name_and_products_fold(graph):
         "ResNet": "Model",  # ResNet8: a depth of a family the vocabulary lists depths of
         "Cerebras CS-2": "Hardware",  # "the CS-2": one machine
         "Apple M1": "Hardware", "Apple M2": "Hardware",  # "Apple M1 and M2 chips"
+    }
+
+
+def test_our_named_method_sized_variants_and_prose(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[19]["title"]) == {
+        "Zorbic Sparse Routing": "Technique",  # "our method Zorbic Sparse Routing": all of it, not "Zorbic"
+        "Code Llama": "Model",  # "CodeLlama-34B-Python": no mention of Python
+        "QLoRA": "Technique",  # "Q-LoRA", a spelling; no LoRA beside it
+        "GPU": "Hardware", "NUMA": "Hardware",  # no "same-NUMA-node" hardware; "limited attention" and the convolution theorem are prose
     }

@@ -121,7 +121,7 @@ def test_neighbors_depth_table_shows_the_way(built):
     ["show", "NVIDIA H100"],
     ["search", "quantization"],
     ["path", "NVIDIA H100", "ImageNet"],
-    ["stats", "--limit", "30"],
+    ["stats", "--limit", "60"],  # enough rows for labels too long for 60 columns
     ["papers", "--mentions", "GPU", "--mentions", "CPU"],
 ])
 def test_output_fits_the_terminal(built, monkeypatch, args):

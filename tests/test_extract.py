@@ -30,6 +30,8 @@ kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
 kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
+kge:Python a skos:Concept, kg:Software ; skos:prefLabel "Python"@en .
+kge:GAN a skos:Concept, kg:Technique ; skos:prefLabel "generative adversarial network"@en ; skos:altLabel "GAN"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
 kge:multi-query_attention a skos:Concept, kg:Technique ; skos:prefLabel "multi-query attention"@en .
@@ -1144,3 +1146,40 @@ def test_a_hyphenated_name_matches_in_any_case_without_taking_words_apart():
     matcher = Matcher([Concept("Stream-K", "Technique"), Concept("D-FINE", "Model"), Concept("fine-tuning", "Technique")])
     found = [c.label for _, _, c in matcher.find('the "stream-K" reduction and fine-tuning')]
     assert found == ["Stream-K", "fine-tuning"]  # "d fine" inside "and fine-tuning" is no D-FINE
+
+
+def test_our_head_noun_names_take_all_their_capitalised_words(ex):
+    # "our method Flash Sparse Attention" names one thing, not "Flash"
+    got = ex.extract("A Study", "We call our method Zorbic Sparse Routing. Zorbic Sparse Routing is fast on GPUs.")
+    assert {m.label.lower(): (m.type, m.introduced) for m in got.values()} == {
+        "zorbic sparse routing": ("Technique", True), "gpu": ("Hardware", False)}
+
+
+def test_a_known_name_after_a_sized_model_name_is_part_of_it(ex):
+    # "CodeLlama-34B-Python" is a variant of one model, not a mention of Python
+    got = found(ex, "A Study", "We fine-tune ZorbNet-34B-Python and ZorbNet 7B-Python on GPUs.")
+    assert got == {"ZorbNet": "Model", "GPU": "Hardware"}
+    assert found(ex, "A Study", "We write kernels in Python for ZorbNet-34B.") == {
+        "Python": "Software", "ZorbNet": "Model"}
+
+
+def test_a_name_between_lower_case_words_is_a_modifier(ex):
+    # "same-NUMA-node memory performance" names no hardware "same-NUMA-node"
+    text = "We find that same-ZNUMA-node placement helps, and same-ZNUMA-node memory is fast on GPUs."
+    assert found(ex, "A Study", text) == {"GPU": "Hardware"}
+
+
+def test_a_product_tier_after_a_model_names_a_model_of_its_own(ex):
+    # "GPT-4 Lite", "Gemini 3.5 Pro": tiers are models of their own, as in the vocabulary ("GPT-4 Turbo");
+    # sizes and the vocabulary's own tiers are not ("Quux Large" is Quux; "Quux mini" is known)
+    got = found(ex, "A Study", "We compare Llama 3 Pro, Mamba-Turbo, T5 Large and Quux mini with Mamba.")
+    assert got == {"Llama 3 Pro": "Model", "Mamba-Turbo": "Model", "T5": "Model", "Quux mini": "Model",
+                   "Mamba": "Model"}
+
+
+def test_a_short_prefix_on_a_known_architecture_class_names_a_model(ex):
+    # "VQ-GAN", "DS-CNN": named architectures of a known class, not mentions of the class;
+    # a longer acronym before it mostly names a system ("LSM-GNN", a training framework): not typed so
+    got = found(ex, "A Study", "We train a VQ-GAN and a DS-GAN on GPUs.")
+    assert got == {"VQ-GAN": "Model", "DS-GAN": "Model", "GPU": "Hardware"}
+    assert "LSM-GAN" not in found(ex, "A Study", "We train LSM-GAN on GPUs.")
