@@ -31,7 +31,7 @@ _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
 
 # (bounded repetitions here and below keep every pattern linear in the text's
 # length: a name is at most 80 characters, a list at most 20 names)
-_NAME = r"[A-Za-z0-9][\w.+*!\-^${}]{0,80}[\w+*!}]|[A-Z0-9]"
+_NAME = r"[A-Za-z0-9\u0391-\u03c9][\w.+*!\-^${}]{0,80}[\w+*!}]|[A-Z0-9]"  # Greek too: "μScale", "Δ-DiT"
 _NAME_RE = re.compile(_NAME)
 _TITLE_NAME = re.compile(r"^(?P<name>[^:]{1,60}?)\s*(?::|\s--\s|\s[\u2013\u2014]\s)\s*(?P<rest>.*)$")
 _FUNCTION_WORDS = frozenset(
@@ -111,7 +111,7 @@ _NAME_DUBBED = re.compile(
     r"(?<![\w\-])(?P<name>" + _NAME + r"),\s+(?:dubbed|called|named|termed)\s+[\"“'‘]?(?P<alias>" + _NAME + r")"
 )
 # "systems such as FasterTransformer and Orca", "compilers including Triton, TVM and Ladder"
-_LISTED_NAME = r"[A-Za-z][\w.+\-]*[\w+]"
+_LISTED_NAME = r"[A-Za-z\u0391-\u03c9][\w.+\-]*[\w+]"
 _HEAD_SUCH_AS = re.compile(
     r"\b(?P<head>[A-Za-z][a-z]+)\s*,?\s+(?:such\s+as|including|like)\s+"
     r"(?P<names>" + _LISTED_NAME + r"(?:\s*,\s*" + _LISTED_NAME + r")*,?\s+(?:and|or)\s+" + _LISTED_NAME + r")(?![\w\-])"
@@ -200,7 +200,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
-_COINED = re.compile(r"(?<![\w\-.])[A-Za-z](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
+_COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 # the versions or product numbers that follow a name ending in one
@@ -213,7 +213,7 @@ _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(
 # "Gemini 1.5 Pro"); sizes ("-mini", "Large") fold into the model (guide rule 3)
 _MODEL_TIER = re.compile(r"[ \-](?:Pro|Lite|Turbo|Ultra|Plus|Max|Flash|Heavy)(?![\w\-])")
 _SPACED_VERSION = re.compile(
-    r" (?P<number>\d(?:\.\d)?)(?![\w.%]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
+    r" (?P<number>\d(?:\.\d)?)(?![\w.%×]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
 )
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -1481,6 +1481,8 @@ def plain_text(text: str) -> str:
         text = _LAYOUT_SPACE.sub(lambda m: "\n" if "\n" in m.group(0) else " ", text)
     if "\\" in text:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
+    if "\\" in text and _LATEX_SYMBOL.search(text):  # "$\mu$Scale", "PixArt-$\alpha$", "4$\times$"
+        text = _LATEX_SYMBOL.sub(lambda m: _SYMBOLS[m[1]], text)
     if "$" in text:
         text = _INLINE_MATH.sub(r"\1", text)
     if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
@@ -1494,6 +1496,15 @@ _ACCENTS = {'"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u
 _LATEX_ACCENT = re.compile(
     r"\{?\\(?:(?P<accent>[\"'`^~=])\s*\{?|(?P<accent2>[uvHckr.])(?:\{|\s(?=[A-Za-z](?![A-Za-z]))))(?P<letter>[A-Za-z])\}?\}?"
 )
+_GREEK = ("alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi rho sigma tau "
+          "upsilon phi chi psi omega").split()
+_SYMBOLS = {  # LaTeX's names of letters and signs that arXiv abstracts write in math: "$\mu$Scale"
+    **dict(zip(_GREEK, "αβγδεζηθικλμνξοπρστυφχψω")),
+    **dict(zip((name.capitalize() for name in _GREEK), "ΑΒΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩ")),
+    "varepsilon": "ε", "vartheta": "θ", "varphi": "φ", "varrho": "ρ", "varsigma": "ς",
+    "times": "×", "sim": "~", "approx": "≈", "pm": "±", "le": "≤", "leq": "≤", "ge": "≥", "geq": "≥",
+}
+_LATEX_SYMBOL = re.compile(r"\\(" + "|".join(sorted(_SYMBOLS, key=len, reverse=True)) + r")(?![A-Za-z])")
 _HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _LAYOUT_SPACE = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}|\t")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")

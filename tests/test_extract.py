@@ -1183,3 +1183,19 @@ def test_a_short_prefix_on_a_known_architecture_class_names_a_model(ex):
     got = found(ex, "A Study", "We train a VQ-GAN and a DS-GAN on GPUs.")
     assert got == {"VQ-GAN": "Model", "DS-GAN": "Model", "GPU": "Hardware"}
     assert "LSM-GAN" not in found(ex, "A Study", "We train LSM-GAN on GPUs.")
+
+
+def test_latex_greek_letters_and_signs_are_read_as_characters(ex):
+    # "$\mu$Scale", "PixArt-$\alpha$", "$\Delta$-DiT": names with Greek letters; "4$\times$" a sign
+    assert plain_text(r"$\mu$Scale and PixArt-$\alpha$ are 4$\times$ faster, $\sim$3% and \lambdax") == \
+        "μScale and PixArt-α are 4× faster, ~3% and \\lambdax"
+    got = found(ex, "A Study", r"We propose $\mu$Zorb, a caching method, and beat methods such as ZorbCache, "
+                               r"QuuxCache and $\Delta$-Zorb on GPUs.")
+    assert got == {"μZorb": "Technique", "ZorbCache": "Technique", "QuuxCache": "Technique", "Δ-Zorb": "Technique",
+                   "GPU": "Hardware"}
+
+
+def test_vague_adjectives_do_not_hide_a_known_technique(ex):
+    # "negligible quantization" names no narrower technique: it mentions quantization
+    got = found(ex, "A Study", "It needs negligible quantization and minimal fine-tuning, unlike task-specific prompting.")
+    assert got == {"quantization": "Technique", "fine-tuning": "Technique", "prompting": "Technique"}
