@@ -114,7 +114,8 @@ _NAME_DUBBED = re.compile(
 _LISTED_NAME = r"[A-Za-z\u0391-\u03c9][\w.+\-]*[\w+]"
 _HEAD_SUCH_AS = re.compile(
     r"\b(?P<head>[A-Za-z][a-z]+)\s*,?\s+(?:such\s+as|including|like)\s+"
-    r"(?P<names>" + _LISTED_NAME + r"(?:\s*,\s*" + _LISTED_NAME + r")*,?\s+(?:and|or)\s+" + _LISTED_NAME + r")(?![\w\-])"
+    r"(?P<names>" + _LISTED_NAME + r"(?:(?:\s*,\s*" + _LISTED_NAME + r")*,?\s+(?:and|or)\s+" + _LISTED_NAME
+    + r"(?!\s+(?:such\s+as|including|like)\s))?)(?![\w\-])"  # "systems such as X, and frameworks such as Y"
 )
 _NAMES_THEN_HEADS = re.compile(
     r"(?<![\w\-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])"
@@ -495,14 +496,20 @@ class Extractor:
 
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
+        listed_as = [(m.start("names"), m.end("names"), self.vocab.head_nouns.get(fold(m["head"])))
+                     for m in _HEAD_SUCH_AS.finditer(text)]
         vocab_spans = [(s, e) for s, e, _, _ in matches]
         match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
+        renamed = []  # where a known model is written by another name
         for name, s, e in self._coined_models(text, _Spans(vocab_spans)):
             if fold(name) not in local:  # a known model by another name ("ResNet8", "LLaMav2") is as known
                 add(name, "Model", text[s:e].rstrip("."), _VOCAB if self.vocab.lookup(name) else _PATTERN)
                 covered.append((s, e))
+                if fold(name) != fold(_without_size(text[s:e].rstrip("."))):
+                    renamed.append((s, e))
+        renamed = _Spans(renamed)
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
         # a label inside one ("expert parallelism") is not a mention of its own
         for label, type_, surface, s, e in self._head_phrases(text, _Spans(vocab_spans + covered), len(title)):
@@ -563,6 +570,10 @@ class Extractor:
             product = sku and self._product(c.label, sku["sku"])
             if product:  # "NVIDIA 3090": the vendor's one product with that number
                 add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
+                continue
+            listed = next((t for a, b, t in listed_as if a <= s and e <= b), None)
+            if {listed, c.type} == {"Technique", "Software"}:  # "systems such as ZeRO-Infinity", "methods such as GPipe"
+                add(c.label, listed, surface, _VOCAB + 1)
                 continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):
@@ -676,6 +687,8 @@ class Extractor:
             concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else tails.get(name))
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
+            elif not introduced and (at := list(_occurrences(name, text))) and all(renamed.contains(i, i + len(name)) for i in at):
+                continue  # "models like LLaVA-v1.5-13B": named above, LLaVA-1.5 by another name
             elif sized != name and type_ in (None, "Model") and is_name_like(sized):  # "KernelCoder-7B": a model
                 add(sized, "Model", name, _APPOSITIVE if type_ else _PATTERN, introduced=introduced)
             elif type_ is None:

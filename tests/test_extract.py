@@ -1199,3 +1199,19 @@ def test_vague_adjectives_do_not_hide_a_known_technique(ex):
     # "negligible quantization" names no narrower technique: it mentions quantization
     got = found(ex, "A Study", "It needs negligible quantization and minimal fine-tuning, unlike task-specific prompting.")
     assert got == {"quantization": "Technique", "fine-tuning": "Technique", "prompting": "Technique"}
+
+
+def test_a_head_noun_such_as_one_name_types_it(ex):
+    # "methods like MR-GPTQ", "frameworks such as FooServe": one name is a list too; a second
+    # "such as" is not swallowed by the first list ("systems such as Bamboo, and frameworks such as X")
+    got = found(ex, "A Study", "Unlike systems such as Bamboo, and frameworks such as ZorbServe, "
+                               "methods like QX-Zorb are fast on GPUs.")
+    assert got == {"ZorbServe": "Software", "QX-Zorb": "Technique", "GPU": "Hardware"}
+    # a known name takes the list's type where the list says system or method ("systems such as vLLM")
+    assert found(ex, "A Study", "Methods such as vLLM page memory.") == {"vLLM": "Technique"}
+
+
+def test_a_listed_version_of_a_known_model_is_that_model_once(ex):
+    # "models like Llama-v2-13B" is Llama 2, not also a model "Llama-v2"
+    got = found(ex, "A Study", "These models, like Llama-v2-13B, are large; we run Llama-v2-13B on GPUs.")
+    assert got == {"Llama 2": "Model", "GPU": "Hardware"}
