@@ -179,6 +179,7 @@ _PLURAL_END = re.compile(r"[^siu]s$")  # "machine learning systems (MLSys)": a c
 _SURVEY = re.compile(r"\s*(?:A|An)\s+(?:\w+\s+){0,2}?(?:Survey|Review|Overview|Tutorial|Primer|Study|Analysis|Perspective)\b", re.I)
 _REPORT_WORDS = re.compile(r"^(?:Introducing|Announcing)\s+|\s+(?:Technical\s+Report|Tech\s+Report|System\s+Card|Model\s+Card|"
                            r"Release\s+Notes?)$", re.IGNORECASE)
+_BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")  # "V2" of "MobileVLM V2-1.7B" is no model's name
 _VERSION_NUMBER = re.compile(r"v?\d{1,2}(?:\.\d+)?")  # not a year
 _NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
@@ -214,7 +215,7 @@ _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(
 # "Gemini 1.5 Pro"); sizes ("-mini", "Large") fold into the model (guide rule 3)
 _MODEL_TIER = re.compile(r"[ \-](?:Pro|Lite|Turbo|Ultra|Plus|Max|Flash|Heavy)(?![\w\-])")
 _SPACED_VERSION = re.compile(
-    r" (?P<number>\d(?:\.\d)?)(?![\w.%×]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
+    r" (?P<number>[vV]?\d(?:\.\d)?)(?![\w.%×]|\.\d|\s?(?:[BMKbmk]|x|times|bits?|layers|billion|million|trillion|thousand)\b)"
 )
 _GLUED_LAST_WORD = re.compile(r"(?<=[A-Za-z0-9])[A-Z][a-z]{3,}$")  # "LLMCompiler", "FlashDecoding"
 _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
@@ -234,6 +235,7 @@ _CHAIN_PART = re.compile(r"[\w+#]+")
 _JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
+_NEXT_CONJUNCT = re.compile(r",\s+(?:and|or|while|whereas|but)\s")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -308,7 +310,10 @@ class Extractor:
 
     def head_type(self, phrase: str) -> str | None:
         """The type signalled by a phrase's head noun: the last lexicon noun before
-        the first preposition or clause boundary."""
+        the first preposition or clause boundary ("a novel NPU architecture, and
+        X, a ..." is an architecture, if its first conjunct has a head noun)."""
+        if ", " in phrase and (cut := _NEXT_CONJUNCT.search(phrase)) and (first := self.head_type(phrase[: cut.start()])):
+            return first
         words = [w.lower() for w in _WORD.findall(phrase)]
         found = None
         for i, w in enumerate(words):
@@ -321,9 +326,18 @@ class Extractor:
                 break  # "a benchmark spanning 16 GPU domains": the participle ends the phrase
             two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
+            if t == "Model" and w.startswith("architecture") and i > 0 and self._hardware_word(words[i - 1]):
+                t = "Hardware"  # "a PIM architecture", "an NPU architecture": hardware, not a neural network
             if t:
                 found = t
         return found
+
+    def _hardware_word(self, word: str) -> bool:
+        """A word that names hardware: a Hardware head noun or vocabulary label ("memory", "PIM")."""
+        if self.vocab.head_nouns.get(fold(word)) == "Hardware":
+            return True
+        concept = self.vocab.lookup(word)
+        return concept is not None and concept.type == "Hardware"
 
     def head_type_at_end(self, phrase: str) -> str | None:
         """The type signalled by the last word (or two) of a phrase."""
@@ -552,8 +566,11 @@ class Extractor:
                 continue
             version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
             tier = _MODEL_TIER.match(text, version.end() if version else e) if c.type == "Model" else None
-            if version or tier:  # "Qwen 3", "Gemma 3", "GPT-4 Lite", "Gemini 3.5 Pro": models of their own
-                label = f"{c.label} {version['number']}" if version else c.label
+            if version or tier:  # "Qwen 3", "Whisper v3", "GPT-4 Lite", "Gemini 3.5 Pro": models of their own
+                label = c.label
+                if version:
+                    known = self.vocab.lookup(f"{c.label} {version['number'].lstrip('vV')}")
+                    label = known.label if known is not None else f"{c.label} {version['number']}"
                 add(label + tier.group(0) if tier else label, "Model", text[s : (tier or version).end()], _PATTERN)
                 continue
             variant = None
@@ -715,7 +732,7 @@ class Extractor:
                 family = _without_size(sm.group(0))  # as written: "Zorbo2" of "Zorbo2-32B", "GLM-4" of "GLM-4-9B"
             if self.vocab.lookup(family) or self.is_not_entity(family) or len(family) < 2:
                 continue
-            if family.lower() in _FUNCTION_WORDS or not is_name_like(family):
+            if _BARE_VERSION.fullmatch(family) or family.lower() in _FUNCTION_WORDS or not is_name_like(family):
                 continue
             if fold(sm.group(0)) in mentions or any(
                 s2 < sm.end() and sm.start() < e2 for s2, e2 in vocab_spans

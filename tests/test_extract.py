@@ -1215,3 +1215,18 @@ def test_a_listed_version_of_a_known_model_is_that_model_once(ex):
     # "models like Llama-v2-13B" is Llama 2, not also a model "Llama-v2"
     got = found(ex, "A Study", "These models, like Llama-v2-13B, are large; we run Llama-v2-13B on GPUs.")
     assert got == {"Llama 2": "Model", "GPU": "Hardware"}
+
+
+def test_an_architecture_of_hardware_is_hardware(ex):
+    # "a PIM architecture" is hardware; the head noun of an appositive is read in its own conjunct
+    text = ("We propose ZorbPIM, a GPU architecture for attention, and ZorbNet, a transformer architecture, "
+            "and ZorbMem, a scratchpad memory architecture. ZorbServe, a fast, scalable, and efficient serving system.")
+    got = found(ex, "A Study", text)
+    assert {k: v for k, v in got.items() if k.startswith("Zorb")} == {
+        "ZorbPIM": "Hardware", "ZorbNet": "Model", "ZorbMem": "Hardware", "ZorbServe": "Software"}
+
+
+def test_a_lettered_version_after_a_model_is_a_model_of_its_own(ex):
+    # "MobileVLM V2-1.7B" is MobileVLM V2, never a model "V2"; "Llama v2" is Llama 2
+    got = found(ex, "A Study", "We beat Mamba V2-1.7B, Llama v2 and Quux v3 on GPUs.")
+    assert got == {"Mamba V2": "Model", "Llama 2": "Model", "Quux v3": "Model", "GPU": "Hardware"}
