@@ -511,7 +511,10 @@ class Extractor:
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
         listed_as = [(m.start("names"), m.end("names"), self.vocab.head_nouns.get(fold(m["head"])))
-                     for m in _HEAD_SUCH_AS.finditer(text)]
+                     for pattern in (_HEAD_SUCH_AS, _NAMES_THEN_HEADS) for m in pattern.finditer(text)]
+        # known acronyms a list names as datasets: "the GQA and MileBench datasets" is no grouped-query attention
+        homonyms = {surface for s, e, c, surface in matches if c.type != "Dataset" and surface.isupper()
+                    and any(a <= s and e <= b and t == "Dataset" for a, b, t in listed_as)}
         vocab_spans = [(s, e) for s, e, _, _ in matches]
         match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
@@ -592,11 +595,16 @@ class Extractor:
             if {listed, c.type} == {"Technique", "Software"}:  # "systems such as ZeRO-Infinity", "methods such as GPipe"
                 add(c.label, listed, surface, _VOCAB + 1)
                 continue
+            if surface in homonyms:
+                add(surface, "Dataset", surface, _VOCAB)
+                continue
             add(c.label, c.type, surface, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):
-                add(other.label, other.type, form, _VOCAB)
+                if form not in homonyms:
+                    add(other.label, other.type, form, _VOCAB)
             for other, form in self._coordinated(text, s, surface):
-                add(other.label, other.type, form, _VOCAB)
+                if form not in homonyms:
+                    add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism
         # (e.g., data, tensor, pipeline)": each item with the shared head word
         for form in self._elliptical(text):
@@ -629,6 +637,8 @@ class Extractor:
                 items = [item for item in items if _clean_name(item) not in proposed]
             for item in items:
                 clean = _clean_name(item)
+                if clean in homonyms:
+                    continue
                 name = _without_size(clean)
                 known = self.vocab.lookup(clean) if name != clean else None
                 if known is not None:  # "LAION-400M": known with its size; not LAION
@@ -698,8 +708,8 @@ class Extractor:
         for name, type_, introduced in described:
             if name in local and introduced:  # "we introduce GG (Guaranteed Guess)": the paper's own
                 add(local[name].label, local[name].type, name, _ACRONYM, introduced=True)
-            if name in local or fold(name) in vetoed:
-                continue  # an acronym the text defines: settled above
+            if name in local or fold(name) in vetoed or name in homonyms:
+                continue  # an acronym the text defines, or a list's dataset: settled above
             sized = _without_size(name)
             concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else tails.get(name))
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
@@ -1706,16 +1716,19 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
                     m.key = canonical
     # a name spelled out in one paper ("progressive volume distillation") is the
     # acronym another paper defines with it (PVD)
-    spelled: dict[str, tuple[str, str]] = {}
+    # (a dataset is no method of the same letters: "the GQA and MileBench datasets" is not
+    # grouped-query attention)
+    spelled: dict[str, tuple[str, str, bool]] = {}
     for pid in sorted(per_paper):
         for key, m in sorted(per_paper[pid].items()):
             for alt in sorted(m.alt_labels):
-                spelled.setdefault(fold(alt), (key, m.label))
+                spelled.setdefault(fold(alt), (key, m.label, m.type == "Dataset"))
     for mentions in per_paper.values():
-        for key in [k for k in mentions if k not in vocab.concepts and spelled.get(k, (k,))[0] != k]:
+        for key in [k for k, m in mentions.items() if k not in vocab.concepts and spelled.get(k, (k,))[0] != k
+                    and spelled[k][2] == (m.type == "Dataset")]:
             m = mentions.pop(key)
             m.alt_labels.add(m.label)
-            m.key, m.label = spelled[key]
+            m.key, m.label = spelled[key][:2]
             kept = mentions.setdefault(m.key, m)
             if kept is not m:
                 kept.surfaces |= m.surfaces
@@ -1748,7 +1761,7 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         forms_of: dict[str, tuple[str, ...]] = {}
         for c in entities.values():
             forms = [f for f in (c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2))
-                     if len(f) > 2]
+                     if len(f) > 2 and (f is not c.label or vocab.lookup(f) is None)]
             if forms and forms[0] not in by_label:
                 by_label[forms[0]] = c
                 forms_of[forms[0]] = tuple(forms[1:])

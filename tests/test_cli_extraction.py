@@ -64,6 +64,8 @@ PAPERS = [
      "abstract": "We call our method Zorbic Sparse Routing. We tune CodeLlama-34B-Python with Q-LoRA on "
                  "same-NUMA-node memory of GPUs, a problem given limited attention so far; the convolution "
                  "theorem helps. A learned cost model picks tiles for a high-performance model."},
+    {"title": "Serving Multimodal Models Faster", "abstract": "We evaluate on the GQA and ZorbBench datasets."},
+    {"title": "Memory Savings at Scale", "abstract": "We use grouped-query attention (GQA); GQA saves memory."},
 ]
 
 
@@ -259,3 +261,11 @@ def test_our_named_method_sized_variants_and_prose(graph):
         "learned cost model": "Technique",  # no "performance model" in "a high-performance model"
         "GPU": "Hardware", "NUMA": "Hardware",  # no "same-NUMA-node" hardware; "limited attention" and the convolution theorem are prose
     }
+
+
+def test_a_listed_dataset_is_no_method_of_the_same_letters(graph):
+    _, g = graph
+    # "the GQA and ZorbBench datasets": the GQA dataset, not grouped-query attention; and the
+    # dataset neither merges with nor spreads to the other paper's grouped-query attention (GQA)
+    assert mentioned(g, PAPERS[20]["title"]) == {"GQA": "Dataset", "ZorbBench": "Dataset"}
+    assert mentioned(g, PAPERS[21]["title"]) == {"grouped-query attention": "Technique"}
