@@ -607,7 +607,10 @@ class Extractor:
                     add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism
         # (e.g., data, tensor, pipeline)": each item with the shared head word
-        for form in self._elliptical(text):
+        labelled = _Spans(vocab_spans + covered)
+        for form, start, end in self._elliptical(text):
+            if labelled.contains(start, end):
+                continue  # "dynamic voltage and frequency scaling (DVFS)": one known name, not two scalings
             concept = self.vocab.lookup(form)
             if concept is not None:
                 add(concept.label, concept.type, form, _VOCAB)
@@ -1119,17 +1122,17 @@ class Extractor:
         return all(self.vocab.lookup(p) for p in parts)
 
     def _elliptical(self, text: str):
-        """"<item> <head>" for lists whose items share one head word, also
+        """("<item> <head>", start, end) for lists whose items share one head word, also
         after a hyphen ("data- and tensor-parallelism", "tensor-/pipeline-parallelism")."""
         for m in _ELLIPSIS.finditer(text):
             if _TWO_PHRASES.fullmatch(m["items"]):
                 continue  # "data layout, and operators-specific optimization": two phrases, no shared head
             for item in _LIST_SPLIT.split(m["items"].replace("/", ", ")):
                 if item:
-                    yield f"{item} {m['head']}"
+                    yield f"{item} {m['head']}", m.start(), m.end()
         for m in _SUSPENDED_HYPHEN.finditer(text) if "- " in text or "-/" in text or "-," in text else ():
             for item in _HYPHENED_ITEM.findall(m["items"]):
-                yield f"{item} {m['head']}"
+                yield f"{item} {m['head']}", m.start(), m.end()
         for m in _PAREN_LIST.finditer(text):
             found = _HEAD_BEFORE_PAREN.search(text, max(0, m.start() - 40), m.start())
             if not found:
@@ -1138,7 +1141,7 @@ class Extractor:
             head = found[1] if found[2] and self._is_kind_noun(found[2]) else found[2] or found[1]
             for item in _LIST_SPLIT.split(m["items"]):
                 if item:
-                    yield f"{item} {head}"
+                    yield f"{item} {head}", m.start(), m.end()
 
     def _is_kind_noun(self, word: str) -> bool:
         word = word.lower()

@@ -31,6 +31,8 @@ kge:CLIP a skos:Concept, kg:Model ; skos:prefLabel "CLIP"@en .
 kge:T5 a skos:Concept, kg:Model ; skos:prefLabel "T5"@en .
 kge:vLLM a skos:Concept, kg:Software ; skos:prefLabel "vLLM"@en .
 kge:Python a skos:Concept, kg:Software ; skos:prefLabel "Python"@en .
+kge:DVFS a skos:Concept, kg:Technique ; skos:prefLabel "DVFS"@en ; skos:altLabel "dynamic voltage and frequency scaling"@en .
+kge:voltage_scaling a skos:Concept, kg:Technique ; skos:prefLabel "voltage scaling"@en .
 kge:GAN a skos:Concept, kg:Technique ; skos:prefLabel "generative adversarial network"@en ; skos:altLabel "GAN"@en .
 kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
@@ -1230,3 +1232,11 @@ def test_a_lettered_version_after_a_model_is_a_model_of_its_own(ex):
     # "MobileVLM V2-1.7B" is MobileVLM V2, never a model "V2"; "Llama v2" is Llama 2
     got = found(ex, "A Study", "We beat Mamba V2-1.7B, Llama v2 and Quux v3 on GPUs.")
     assert got == {"Mamba V2": "Model", "Llama 2": "Model", "Quux v3": "Model", "GPU": "Hardware"}
+
+
+def test_an_ellipsis_inside_a_known_name_is_that_name(ex):
+    # "dynamic voltage and frequency scaling" is DVFS, not also "voltage scaling"
+    assert found(ex, "A Study", "We apply dynamic voltage and frequency scaling on GPUs.") == {
+        "DVFS": "Technique", "GPU": "Hardware"}
+    assert found(ex, "A Study", "We apply voltage and frequency scaling on GPUs.") == {
+        "voltage scaling": "Technique", "GPU": "Hardware"}
