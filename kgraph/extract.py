@@ -543,6 +543,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
+            if text[max(0, s - 4) : s].lower() == "non-":
+                continue  # "non-GEMM operators", "non-fully connected topologies": what they are not
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
             if c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts):
@@ -1312,7 +1314,9 @@ class Extractor:
             name = _clean_name(raw)
             if type_ is None or name in seen or not name[:1].isalpha() or _MODIFIER_SUFFIX.search(name):
                 continue
-            if (sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name)) or self._is_compound(name):
+            if sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name):
+                continue
+            if self._is_compound(name) and name not in called:  # "a model named SwinV2-MoE" is one
                 continue
             if not (is_name_like(name) or ((name in proposed or name in called or name in described_words) and name[:1].isupper())):
                 continue

@@ -1240,3 +1240,16 @@ def test_an_ellipsis_inside_a_known_name_is_that_name(ex):
         "DVFS": "Technique", "GPU": "Hardware"}
     assert found(ex, "A Study", "We apply voltage and frequency scaling on GPUs.") == {
         "voltage scaling": "Technique", "GPU": "Hardware"}
+
+
+def test_a_known_name_after_non_is_no_mention(ex):
+    # "non-GPU nodes", "non-MoE layers": what they are not
+    assert found(ex, "A Study", "We move non-MoE layers to non-GPU nodes, unlike MoE layers.") == {
+        "mixture-of-experts": "Technique"}
+
+
+def test_a_called_name_of_two_known_names_is_a_name(ex):
+    # "a model named SwinV2-MoE": named so, one model; "ZorbNet-MoE" alone stays two known names
+    got = found(ex, "A Study", "We train a model named ZorbNet-MoE on GPUs.")
+    assert got["ZorbNet-MoE"] == "Model"
+    assert "ZorbNet-MoE" not in found(ex, "A Study", "We train ZorbNet-MoE on GPUs.")
