@@ -443,9 +443,10 @@ class Extractor:
             concept = self.vocab.lookup(long_form)
             if concept is None:
                 concept = self.vocab.lookup(sf_clean)
-                if concept is not None and self.head_type(long_form) not in (None, concept.type):
-                    # "autoregressive models (ARMs)" is not the ARM architecture:
-                    # the text's own definition wins over the vocabulary here.
+                if concept is not None and (self.head_type(long_form) not in (None, concept.type)
+                                            or not _spelled_alike(long_form, concept)):
+                    # "autoregressive models (ARMs)" is not the ARM architecture, nor "state space
+                    # duality (SSD)" a drive: the text's own definition wins over the vocabulary here.
                     redefined.add(sf_clean)
                     concept = None
             if concept is None:
@@ -863,6 +864,8 @@ class Extractor:
                 # Decoding with ..."; not "Pooling Attention for ..."
             for start in reversed(starts):
                 surface = text[start : m.end()]
+                if _able(surface.split(None, 1)[0].lower()):
+                    continue  # "Customizable Attention", "scalable pruning": it praises, it does not name
                 if (start >= title_end and lower.count(surface.lower()) < 2
                         and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
                         and not _USING_BEFORE.search(text, max(0, start - 14), start)):
@@ -1389,6 +1392,17 @@ class Extractor:
                 del mentions[key]
 
 
+def _spelled_alike(long_form: str, concept: Concept) -> bool:
+    """Whether a long form spells the concept out as its labels do: half its words are
+    their words, or the concept has no spelled-out label to compare with ("CUDA")."""
+    labels = [label for label in (concept.label, *concept.alt_labels) if " " in label or "-" in label]
+    if not labels:
+        return True
+    known = {fold(w) for label in labels for w in re.split(r"[\s\-/]+", label)}
+    words = [fold(w) for w in re.split(r"[\s\-/]+", long_form) if w.lower() not in _FUNCTION_WORDS]
+    return not words or 2 * sum(w in known for w in words) >= len(words)
+
+
 def _plural_acronym(short_form: str) -> bool:
     """An acronym's plural: "LLMs", "GNNs", also "Video-LLMs", "SpeechLMs"."""
     return len(short_form) > 2 and short_form.endswith("s") and short_form[-2].isupper()
@@ -1530,8 +1544,10 @@ def plain_text(text: str) -> str:
         text = _LATEX_ACCENT.sub(lambda m: unicodedata.normalize("NFC", m["letter"] + _ACCENTS[m["accent"] or m["accent2"]]), text)
     if "\\" in text and _LATEX_SYMBOL.search(text):  # "$\mu$Scale", "PixArt-$\alpha$", "4$\times$"
         text = _LATEX_SYMBOL.sub(lambda m: _SYMBOLS[m[1]], text)
-    if "$" in text:
-        text = _INLINE_MATH.sub(r"\1", text)
+    if "\\" in text and _LATEX_ESCAPE.search(text):  # "io\_uring", "R\&D"
+        text = _LATEX_ESCAPE.sub(r"\1", text)
+    if "$" in text:  # "M$^3$ViT" is M^3ViT; "H$_2$O", "$\mathrm{H_2O}$" are H2O
+        text = _INLINE_MATH.sub(lambda m: _SUBSCRIPT.sub(r"\1", _MATH_FONT.sub(r"\1", m[1])), text)
     if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
         text = _LATEX_STYLE_OPEN.sub("", _LATEX_STYLE.sub(r"\1", text))
     return text
@@ -1555,7 +1571,10 @@ _LATEX_SYMBOL = re.compile(r"\\(" + "|".join(sorted(_SYMBOLS, key=len, reverse=T
 _HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _LAYOUT_SPACE = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}|\t")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_INLINE_MATH = re.compile(r"\$([^$\s]{1,12})\$")
+_INLINE_MATH = re.compile(r"\$([^$\s]{1,24})\$")
+_MATH_FONT = re.compile(r"\\(?:mathrm|mathbf|mathit|mathsf|mathtt|text|textrm|rm)\{([^{}]*)\}")
+_SUBSCRIPT = re.compile(r"_\{?([A-Za-z0-9]+)\}?")
+_LATEX_ESCAPE = re.compile(r"\\([_&%#])")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
 _LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed
 

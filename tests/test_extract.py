@@ -1253,3 +1253,25 @@ def test_a_called_name_of_two_known_names_is_a_name(ex):
     got = found(ex, "A Study", "We train a model named ZorbNet-MoE on GPUs.")
     assert got["ZorbNet-MoE"] == "Model"
     assert "ZorbNet-MoE" not in found(ex, "A Study", "We train ZorbNet-MoE on GPUs.")
+
+
+def test_latex_subscripts_fonts_and_escapes_are_plain_text(ex):
+    # "H$_2$O", "$\mathrm{H_2O}$" are H2O (superscripts stay: "M$^3$ViT" is M^3ViT); "io\_uring", "R\&D"
+    assert plain_text(r"H$_2$O, $\mathrm{H_2O}$, M$^3$ViT, io\_uring, R\&D, 50\%") == \
+        "H2O, H2O, M^3ViT, io_uring, R&D, 50%"
+    got = ex.extract("H$_2$O: Heavy Hitters for ZorbNet", r"We propose H$_2$O, an eviction method for ZorbNet.")
+    assert {m.label: m.type for m in got.values()} == {"H2O": "Technique", "ZorbNet": "Model"}
+
+
+def test_an_able_adjective_opens_no_technique_name(ex):
+    # "Customizable Attention Engine" ... "a customizable attention template": praise, not a name
+    got = found(ex, "Efficient and Customizable Attention Engines", "We build a customizable attention template.")
+    assert "customizable attention" not in got
+
+
+def test_a_definition_unlike_the_vocabularys_redefines_its_short_form(ex):
+    # "state space duality (SSD)", "Compressed Prompt Unification (CPU)": the text's own definition, not
+    # the vocabulary's drive or processor; a definition spelled like the vocabulary's is the known thing
+    got = found(ex, "A Study", "We propose Grouped Pooling Updates (GPU), a pooling method. GPU is fast for ZorbNet.")
+    assert got == {"Grouped Pooling Updates": "Technique", "ZorbNet": "Model"}
+    assert found(ex, "A Study", "We run on graphics processors (GPUs).") == {"GPU": "Hardware"}
