@@ -183,6 +183,8 @@ _BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")  # "V2" of "MobileVLM V2-1.7B"
 _VERSION_NUMBER = re.compile(r"v?\d{1,2}(?:\.\d+)?")  # not a year
 _NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
+_THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b")
+_PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
@@ -589,11 +591,14 @@ class Extractor:
                 for suffix in variant.group(0)[1:].split(","):
                     add(f"{base}-{suffix}", "Dataset", f"{base}-{suffix}", _PATTERN)
                 continue
-            sku = _SKU.match(text, e) if c.type == "Organization" and c.label in self.vendors else None
-            product = sku and self._product(c.label, sku["sku"])
+            sku = _SKU.match(text, e) if c.type == "Organization" else None
+            product = sku and c.label in self.vendors and self._product(c.label, sku["sku"])
             if product:  # "NVIDIA 3090": the vendor's one product with that number
                 add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
                 continue
+            if sku and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, sku.end())) else ""):
+                add(f"{surface} {sku['sku']}", "Hardware", f"{surface} {sku['sku']}", _PATTERN)
+                continue  # "eight Samsung PM1733 drives": a product, and no mention of its maker
             listed = next((t for a, b, t in listed_as if a <= s and e <= b), None)
             if {listed, c.type} == {"Technique", "Software"}:  # "systems such as ZeRO-Infinity", "methods such as GPipe"
                 add(c.label, listed, surface, _VOCAB + 1)
@@ -1312,6 +1317,14 @@ class Extractor:
             if abstract.count(name) < 2 and abstract[max(0, m.start() - 4) : m.start()].lower() != "the ":
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
+        for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
+            name, head = m["name"], m["head"].split()  # "the Sparseloop framework": a word its head noun names
+            first = self.vocab.head_nouns.get(fold(head[0]))  # "the Garnet network simulator": a simulator
+            type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or first and self.vocab.head_nouns.get(fold(head[-1])) or first
+            if (type_ not in (None, "Technique") and not _PROPER_ADJECTIVE.search(name)
+                    and self.vocab.lookup(name) is None and not self.is_not_entity(name)):
+                described_words.add(name)
+                candidates.append((name, type_))
         out = []
         for raw, type_ in candidates:
             name = _clean_name(raw)

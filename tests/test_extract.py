@@ -1275,3 +1275,17 @@ def test_a_definition_unlike_the_vocabularys_redefines_its_short_form(ex):
     got = found(ex, "A Study", "We propose Grouped Pooling Updates (GPU), a pooling method. GPU is fast for ZorbNet.")
     assert got == {"Grouped Pooling Updates": "Technique", "ZorbNet": "Model"}
     assert found(ex, "A Study", "We run on graphics processors (GPUs).") == {"GPU": "Hardware"}
+
+
+def test_the_word_before_a_head_noun_is_a_name(ex):
+    # "the Sparseloop framework", "the Garnet network simulator": an ordinary-looking word that a head noun names;
+    # not proper adjectives ("the Bayesian framework"), techniques' heads, nor a verb after the word
+    text = ("We integrate it with the Sparseloop framework and the Garnet network simulator, unlike the Bayesian "
+            "framework and the Lagrangian method. The Tester generates unit tests.")
+    assert found(ex, "A Study", text) == {"Sparseloop": "Software", "Garnet": "Software"}
+
+
+def test_a_makers_product_number_before_a_hardware_noun_is_hardware(ex):
+    # "eight Samsung PM1733 drives": one product, and no mention of its maker
+    text = "We use eight Meta PM1733 drives and Meta ZX200 boards; Meta 2023 models are slower."
+    assert found(ex, "A Study", text) == {"Meta PM1733": "Hardware", "Meta ZX200": "Hardware", "Meta": "Organization"}
