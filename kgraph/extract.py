@@ -596,7 +596,8 @@ class Extractor:
             if product:  # "NVIDIA 3090": the vendor's one product with that number
                 add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
                 continue
-            if sku and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, sku.end())) else ""):
+            if (sku and not sku["sku"].isdigit()  # a number alone may be a count: "NVIDIA 9999 GPUs" is left alone
+                    and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, sku.end())) else "")):
                 add(f"{surface} {sku['sku']}", "Hardware", f"{surface} {sku['sku']}", _PATTERN)
                 continue  # "eight Samsung PM1733 drives": a product, and no mention of its maker
             listed = next((t for a, b, t in listed_as if a <= s and e <= b), None)
