@@ -122,6 +122,7 @@ _NAMES_THEN_HEADS = re.compile(
     r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r")){0,20},?\s+(?:and|or)\s+(?:" + _NAME + r"))"
     r"\s+(?P<head>[a-z]+)s\b"
 )
+_SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
 _MORE_TITLE_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){1,3}(?=[\s,;:.(])")
@@ -513,11 +514,16 @@ class Extractor:
 
         # 2. vocabulary labels (and the short forms defined above)
         matches = self.match_vocabulary(text)
-        listed_as = [(m.start("names"), m.end("names"), self.vocab.head_nouns.get(fold(m["head"])))
-                     for pattern in (_HEAD_SUCH_AS, _NAMES_THEN_HEADS) for m in pattern.finditer(text)]
+        # lists with a head noun, "systems such as X and Y", "the X and Y datasets" (found once, for
+        # the described names below too)
+        lists = (list(_HEAD_SUCH_AS.finditer(abstract)) if _SUCH_AS_HINT.search(abstract) else [],
+                 list(_NAMES_THEN_HEADS.finditer(abstract)))
+        listed_as = [(m.start("names") + len(title) + 1, m.end("names") + len(title) + 1,
+                      self.vocab.head_nouns.get(fold(m["head"]))) for m in (*lists[0], *lists[1])]
         # known acronyms a list names as datasets: "the GQA and MileBench datasets" is no grouped-query attention
+        datasets = [(a, b) for a, b, t in listed_as if t == "Dataset"]
         homonyms = {surface for s, e, c, surface in matches if c.type != "Dataset" and surface.isupper()
-                    and any(a <= s and e <= b and t == "Dataset" for a, b, t in listed_as)}
+                    and any(a <= s and e <= b for a, b in datasets)} if datasets else set()
         vocab_spans = [(s, e) for s, e, _, _ in matches]
         match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
@@ -631,7 +637,7 @@ class Extractor:
                 concept = local[c.label]
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
-        described = self._described_names(abstract)
+        described = self._described_names(abstract, *lists)
         proposed = {name for name, _, introduced in described if introduced}
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members,
@@ -1233,8 +1239,9 @@ class Extractor:
             return known[0].type, _PATTERN
         return self._type_by_comparison(name, abstract), _PATTERN
 
-    def _described_names(self, abstract: str):
-        """Yield (name, type, introduced) for names the abstract describes by a head noun."""
+    def _described_names(self, abstract: str, such_as=None, names_then_heads=None):
+        """Yield (name, type, introduced) for names the abstract describes by a head noun
+        (``such_as``, ``names_then_heads``: the abstract's matches of those list patterns, if found already)."""
         seen = set()
         proposals = list(_PROPOSE.finditer(abstract))
         proposed = {_clean_name(m["name"]) for m in proposals}
@@ -1279,7 +1286,9 @@ class Extractor:
             type_ = self._head_noun_before(abstract, m.start())  # "a technique (Variance Horizon)"
             if type_ and (" " in m["name"] or is_name_like(m["name"])):
                 candidates.append((m["name"], type_))
-        for m in _HEAD_SUCH_AS.finditer(abstract) if " as " in abstract or "includ" in abstract or " like " in abstract else ():
+        if such_as is None:
+            such_as = _HEAD_SUCH_AS.finditer(abstract) if _SUCH_AS_HINT.search(abstract) else ()
+        for m in such_as:
             type_ = self.vocab.head_nouns.get(fold(m["head"]))  # "systems such as FasterTransformer and Orca"
             names = [_without_size(name) for name in _LIST_SPLIT.split(m["names"]) if name]  # "MindLLM-1.3B"
             # a list of names, not of words ("models such as Base and Chat versions"): one known or coined
@@ -1290,7 +1299,8 @@ class Extractor:
                     if self.vocab.lookup(name) is None and self.vocab.lookup(_SIZE_WORD.sub("", name)) is None:
                         candidates.append((name, type_))  # not "Bert-Base": BERT, found as such
                         described_words.add(name)  # named by the list's head noun, even an ordinary word
-        for m in _NAMES_THEN_HEADS.finditer(abstract):  # "HumanEval and MBPP benchmarks"
+        for m in _NAMES_THEN_HEADS.finditer(abstract) if names_then_heads is None else names_then_heads:
+            # "HumanEval and MBPP benchmarks"
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:
                 candidates.extend((name, type_) for name in _LIST_SPLIT.split(m["names"]) if name)
