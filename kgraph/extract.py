@@ -1196,6 +1196,12 @@ class Extractor:
             return False
         if not all(w[0].isupper() or w[0].isdigit() or is_name_like(w) for w in words):
             return False
+        last = words[-1]
+        if (last.isalpha() and not is_name_like(last) and (last.endswith("ed") or last.endswith("s") and (
+                self.vocab.head_nouns.get(fold(last)) and fold(last) != last.lower()))
+                and not any("-" not in w and is_name_like(w) for w in words[:-1])):
+            return False  # a topic, not a name: "... Sparsification Revisited", "Transfer-Tuned Cost Models"
+            # (but "PyTorch Distributed")
         return any(is_name_like(w) or _COINED_MARK.search(w) for w in words) or self.head_type(words[-1]) is not None
 
     def _type_of_name(self, name: str, described, description: str, abstract: str = "") -> tuple[str, int]:

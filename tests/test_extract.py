@@ -1289,3 +1289,12 @@ def test_a_makers_product_number_before_a_hardware_noun_is_hardware(ex):
     # "eight Samsung PM1733 drives": one product, and no mention of its maker
     text = "We use eight Meta PM1733 drives and Meta ZX200 boards; Meta 2023 models are slower."
     assert found(ex, "A Study", text) == {"Meta PM1733": "Hardware", "Meta ZX200": "Hardware", "Meta": "Organization"}
+
+
+def test_a_title_topic_before_the_colon_is_no_name(ex):
+    # "Transfer-Tuned Cost Models: ...", "Error-Feedback Top-k Sparsification Revisited: ...": a class or a
+    # revisited topic, not the paper's own thing; "PyTorch Distributed: ..." (a coined word in it) is one
+    for title in ("Transfer-Tuned Zorb Models: Cross-Hardware Prediction", "Error-Feedback Zorb Pruning Revisited: Bounds"):
+        assert not any(m.introduced for m in ex.extract(title, "We study it.").values()), title
+    got = ex.extract("ZorbTorch Distributed: Experiences on Training", "We present ZorbTorch Distributed.")
+    assert [m.label for m in got.values() if m.introduced] == ["ZorbTorch Distributed"]
