@@ -4,6 +4,7 @@
     python bench/evaluate.py --part dev -v   # development part, with misses and false hits
     python bench/evaluate.py --part dev,dev2 # several parts together
     python bench/evaluate.py --part dev5 --ids ids.txt  # only the papers listed (one id a line)
+    python bench/evaluate.py --part probe    # 135 abstracts written for testing, not seed papers
 
 Per paper, the predicted set of (entity, type) is compared with the gold set
 annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
@@ -48,9 +49,21 @@ def entity_items(entities) -> list[tuple]:
     return [(e["name"], e["type"], {fold(x) for x in (e["name"], *e.get("aliases", []))}) for e in entities]
 
 
-def predicted_sets(gold, corpus: str):
+def gold_papers(wanted: set[str]):
+    """The seed papers, and the papers of parts that are not seed papers
+    (``bench/gold/<part>.papers.jsonl``, such as ``probe``) where ``wanted`` needs them."""
     papers, _ = read_listings([ROOT / "seeds"])
+    extra = sorted((ROOT / "bench" / "gold").glob("*.papers.jsonl"))
+    if extra and not wanted <= {p.id for p in papers}:
+        from kgraph import read_papers
+
+        papers += read_papers(extra)[0]
+    return papers
+
+
+def predicted_sets(gold, corpus: str):
     wanted = {g["id"] for g in gold}
+    papers = gold_papers(wanted)
     chosen = papers if corpus == "seeds" else [p for p in papers if p.id in wanted]
     mentions, concepts = extract_corpus(chosen)
     out = {}
@@ -116,7 +129,8 @@ def print_listing(heading: str, rows) -> None:
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="heldout,heldout2",
-                    help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5")
+                    help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5, "
+                         "probe (new abstracts, not seed papers)")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("--ids", metavar="FILE",
                     help="score only the gold papers whose ids are listed in FILE, one a line")
