@@ -122,6 +122,10 @@ _NAMES_THEN_HEADS = re.compile(
     r"(?P<names>(?:" + _NAME + r")(?:\s*,\s*(?:" + _NAME + r")){0,20},?\s+(?:and|or)\s+(?:" + _NAME + r"))"
     r"\s+(?P<head>[a-z]+)s\b"
 )
+# a sentence opened by a prepositional phrase, up to its first comma: what follows is the subject
+_INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|Compared\s+(?:to|with)|Unlike|Through|"
+                           r"During|After|Before|Over|When|Evaluated\s+(?:on|with|against))\s"
+                           r"(?:(?!\b(?:we|is|are|was|were)\b)(?:[^,.;:]|\.(?=\d)))*$")  # not "In this paper we present X, a"
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -133,7 +137,7 @@ _LAST_WORDS_REVERSED = re.compile(r"\s*(?:[,(]\s*)?[\w\-]+(?:\s+[\w\-]+){0,7}")
 # "PatrickStar system", "the Flover framework": a name followed by its head noun
 # (the look-ahead skips words that cannot be names: no capital or digit after the first letter)
 _NAME_THEN_HEAD = re.compile(
-    r"(?<![\w-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b"
+    r"(?<![\w-])(?=\S[\w.+*!\-^${}]{0,80}?[A-Z0-9])(?P<name>" + _NAME + r")\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b"
 )
 # "the code generator LoopNest", "dataset BM-6B": a head noun, then a name
 _NAME_AFTER_WORD = re.compile(
@@ -184,7 +188,7 @@ _BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")  # "V2" of "MobileVLM V2-1.7B"
 _VERSION_NUMBER = re.compile(r"v?\d{1,2}(?:\.\d+)?")  # not a year
 _NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
-_THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:\s[a-z]+)?)\b")
+_THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -1254,6 +1258,8 @@ class Extractor:
         candidates = []
         described_words = set()  # ordinary capitalised words an appositive describes mid-sentence
         for m in _APPOSITIVE_RE.finditer(abstract):
+            if abstract.startswith(",", m.start()) and _INTRO_PHRASE.search(abstract, max(0, m.start() - 120), m.start()):
+                continue  # "In simulation with Ramulator 2.0, a GPU with PIM achieves ...": the sentence's subject
             before = (_NAME_IN_PARENS_AT_END.search(abstract, max(0, m.start() - 30), m.start())
                       or _NAME_AT_END.search(abstract, max(0, m.start() - 80), m.start()))
             name = before and before["name"]
@@ -1327,17 +1333,14 @@ class Extractor:
             the_before = abstract[max(0, m.start() - 4) : m.start()].lower() == "the "
             if not is_name_like(name) or name.isupper() and not (len(name) > 3 and name.isalpha() and the_before):
                 continue  # an acronym before a noun is mostly a modifier ("GPU cluster"); not "the SAPIEN simulator"
-            head = m["head"].split()
-            type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or self.vocab.head_nouns.get(fold(head[0]))
+            type_ = self._compound_head_type(m["head"].split())
             if type_ is None or self._is_compound(name):
                 continue
             if abstract.count(name) < 2 and abstract[max(0, m.start() - 4) : m.start()].lower() != "the ":
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
         for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
-            name, head = m["name"], m["head"].split()  # "the Sparseloop framework": a word its head noun names
-            first = self.vocab.head_nouns.get(fold(head[0]))  # "the Garnet network simulator": a simulator
-            type_ = self.vocab.head_nouns.get(fold(" ".join(head))) or first and self.vocab.head_nouns.get(fold(head[-1])) or first
+            name, type_ = m["name"], self._compound_head_type(m["head"].split())  # "the Sparseloop framework"
             if (type_ not in (None, "Technique") and not _PROPER_ADJECTIVE.search(name)
                     and self.vocab.lookup(name) is None and not self.is_not_entity(name)):
                 described_words.add(name)
@@ -1365,6 +1368,17 @@ class Extractor:
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _compound_head_type(self, words: list[str]) -> str | None:
+        """The type the head noun of one or two words after a name gives: "framework";
+        "network simulator" (a simulator), "memory-bandwidth benchmark" (a benchmark)."""
+        type_ = self.vocab.head_nouns.get(fold(" ".join(words)))
+        if type_ or not words:
+            return type_
+        first = None if "-" in words[0] else self.vocab.head_nouns.get(fold(words[0]))
+        if len(words) > 1 and (first or "-" in words[0]):
+            return self.vocab.head_nouns.get(fold(words[-1])) or first
+        return first
 
     def _known_as_written(self, name: str) -> bool:
         """Whether a vocabulary label is written exactly so ("Triton"; not "Math" for MATH)."""
