@@ -129,7 +129,7 @@ _INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
-_MORE_TITLE_WORDS = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){1,3}(?=[\s,;:.(])")
+_NEXT_TITLE_WORD = re.compile(r"[ \t]+([A-Z][a-z][\w\-]*)(?=[\s,;:.(])")
 _HEAD_BEFORE = re.compile(r",\s+(?P<name>" + _NAME + r")(?:\s*\([^()]{1,60}\))?,")
 # the last words before a point, read backwards: "(?:[\w\-]+\s+){0,7}[\w\-]+,?\s*$" reversed
 # (an end-anchored search would try every start in the window)
@@ -203,11 +203,12 @@ _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/", ".co/", ".dev/", ".edu/", ".cn/")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai|co|dev|edu|cn)/\S*")
-_SIZED_BEFORE = re.compile(r"[\w.][\s-]\d+(?:\.\d+)?[BM]-$")  # "CodeLlama-34B-", "Llama 2 7B-"
+_SIZED_BEFORE = re.compile(r"(?:[A-Z][\w.]*|\d)[\s-]\d+(?:\.\d+)?[BM]-$")  # "CodeLlama-34B-", "Llama 2 7B-"; not "a 13B-"
 _LINK_AFTER = re.compile(r": {8}")  # a colon, then a link blanked out (_URL)
 _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
+_UNIT_END = re.compile(r"\d(?:[KMGTP]B|[KMG]?W|[KMG]Hz|nm)$")  # a size, power or clock, not a product number
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
@@ -242,7 +243,8 @@ _CHAIN_PART = re.compile(r"[\w+#]+")
 _JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
-_NEXT_CONJUNCT = re.compile(r",\s+(?:and|or|while|whereas|but)\s")
+# ", and X, a ...": a second appositive (not a list of modifiers: "a memory, compute, and communication-efficient framework")
+_NEXT_CONJUNCT = re.compile(r",\s+(?:and|or|while|whereas|but)\s+(?=[^\s,]+(?:\s+[^\s,]+)?,\s+(?:a|an|the|our)\s)")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -451,7 +453,7 @@ class Extractor:
             if concept is None:
                 concept = self.vocab.lookup(sf_clean)
                 if concept is not None and (self.head_type(long_form) not in (None, concept.type)
-                                            or not _spelled_alike(long_form, concept)):
+                                            or not _spelled_alike(long_form, sf_clean, concept)):
                     # "autoregressive models (ARMs)" is not the ARM architecture, nor "state space
                     # duality (SSD)" a drive: the text's own definition wins over the vocabulary here.
                     redefined.add(sf_clean)
@@ -525,9 +527,11 @@ class Extractor:
         listed_as = [(m.start("names") + len(title) + 1, m.end("names") + len(title) + 1,
                       self.vocab.head_nouns.get(fold(m["head"]))) for m in (*lists[0], *lists[1])]
         # known acronyms a list names as datasets: "the GQA and MileBench datasets" is no grouped-query attention
+        # (only where another item is a dataset's name: "the SFT and RL datasets" are data for them)
         datasets = [(a, b) for a, b, t in listed_as if t == "Dataset"]
-        homonyms = {surface for s, e, c, surface in matches if c.type != "Dataset" and surface.isupper()
-                    and any(a <= s and e <= b for a, b in datasets)} if datasets else set()
+        homonyms = {surface for s, e, c, surface in matches if c.type == "Technique" and surface.isupper()
+                    and any(a <= s and e <= b and self._lists_a_dataset(text, a, b, surface) for a, b in datasets)
+                    } if datasets else set()
         vocab_spans = [(s, e) for s, e, _, _ in matches]
         match_starts = {s: c.type for s, _, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
@@ -539,7 +543,7 @@ class Extractor:
                 covered.append((s, e))
                 if fold(name) != fold(_without_size(text[s:e].rstrip("."))):
                     renamed.append((s, e))
-        renamed = _Spans(renamed)
+        renamed = _Spans(renamed) if renamed else None
         # "<modifiers> <head>": "dynamic token scheduling", "sequence-wise parallelism";
         # a label inside one ("expert parallelism") is not a mention of its own
         for label, type_, surface, s, e in self._head_phrases(text, _Spans(vocab_spans + covered), len(title)):
@@ -584,6 +588,8 @@ class Extractor:
                 continue
             version = _SPACED_VERSION.match(text, e) if c.type == "Model" and not c.label[-1].isdigit() else None
             tier = _MODEL_TIER.match(text, version.end() if version else e) if c.type == "Model" else None
+            if tier and not (version or any(ch.isdigit() for ch in c.label)):
+                tier = None  # a tier follows a numbered model ("GPT-4 Lite"); not "BERT Plus a probe", "Mamba Max pooling"
             if version or tier:  # "Qwen 3", "Whisper v3", "GPT-4 Lite", "Gemini 3.5 Pro": models of their own
                 label = c.label
                 if version:
@@ -607,13 +613,10 @@ class Extractor:
                 add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
                 continue
             if (sku and not sku["sku"].isdigit()  # a number alone may be a count: "NVIDIA 9999 GPUs" is left alone
+                    and not _UNIT_END.search(sku["sku"]) and self.vocab.lookup(sku["sku"]) is None  # "40GB", "A100"
                     and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, sku.end())) else "")):
                 add(f"{surface} {sku['sku']}", "Hardware", f"{surface} {sku['sku']}", _PATTERN)
                 continue  # "eight Samsung PM1733 drives": a product, and no mention of its maker
-            listed = next((t for a, b, t in listed_as if a <= s and e <= b), None)
-            if {listed, c.type} == {"Technique", "Software"}:  # "systems such as ZeRO-Infinity", "methods such as GPipe"
-                add(c.label, listed, surface, _VOCAB + 1)
-                continue
             if surface in homonyms:
                 add(surface, "Dataset", surface, _VOCAB)
                 continue
@@ -736,7 +739,8 @@ class Extractor:
             concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else tails.get(name))
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
-            elif not introduced and (at := list(_occurrences(name, text))) and all(renamed.contains(i, i + len(name)) for i in at):
+            elif (renamed and not introduced and (at := list(_occurrences(name, text)))
+                  and all(renamed.contains(i, i + len(name)) for i in at)):
                 continue  # "models like LLaVA-v1.5-13B": named above, LLaVA-1.5 by another name
             elif sized != name and type_ in (None, "Model") and is_name_like(sized):  # "KernelCoder-7B": a model
                 add(sized, "Model", name, _APPOSITIVE if type_ else _PATTERN, introduced=introduced)
@@ -880,8 +884,8 @@ class Extractor:
                 # Decoding with ..."; not "Pooling Attention for ..."
             for start in reversed(starts):
                 surface = text[start : m.end()]
-                if _able(surface.split(None, 1)[0].lower()):
-                    continue  # "Customizable Attention", "scalable pruning": it praises, it does not name
+                if _able(surface.split(None, 1)[0].lower()) and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start):
+                    continue  # "Customizable Attention", "scalable pruning": praise, not a name ("we propose Trainable X" is one)
                 if (start >= title_end and lower.count(surface.lower()) < 2
                         and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
                         and not _USING_BEFORE.search(text, max(0, start - 14), start)):
@@ -1202,10 +1206,10 @@ class Extractor:
             return False
         last = words[-1]
         if (last.isalpha() and not is_name_like(last) and (last.endswith("ed") or last.endswith("s") and (
-                self.vocab.head_nouns.get(fold(last)) and fold(last) != last.lower()))
+                self.vocab.head_nouns.get(fold(last)) and fold(last) != last.lower() and self.vocab.lookup(last) is None))
                 and not any("-" not in w and is_name_like(w) for w in words[:-1])):
             return False  # a topic, not a name: "... Sparsification Revisited", "Transfer-Tuned Cost Models"
-            # (but "PyTorch Distributed")
+            # (but "PyTorch Distributed", "Block Transformers")
         return any(is_name_like(w) or _COINED_MARK.search(w) for w in words) or self.head_type(words[-1]) is not None
 
     def _type_of_name(self, name: str, described, description: str, abstract: str = "") -> tuple[str, int]:
@@ -1324,8 +1328,14 @@ class Extractor:
         for m in _OUR_HEAD_NAME.finditer(abstract):
             type_ = self.vocab.head_nouns.get(fold(m["head"]))
             if type_ is not None:  # "our method Flash Sparse Attention": all its capitalised words
-                more = _MORE_TITLE_WORDS.match(abstract, m.end("name"))
-                name = abstract[m.start("name") : more.end()] if more else m["name"]
+                end = m.end("name")
+                for _ in range(3):  # ordinary words, not names of their own ("our method FooQuant Llama 2 runs")
+                    more = _NEXT_TITLE_WORD.match(abstract, end)
+                    known = more and self.vocab.lookup(more[1])
+                    if not more or known is not None and known.type != "Technique":
+                        break
+                    end = more.end()
+                name = abstract[m.start("name") : end]
                 proposed.add(_clean_name(name))
                 candidates.append((name, type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
@@ -1341,7 +1351,7 @@ class Extractor:
             candidates.append((name, type_))
         for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
             name, type_ = m["name"], self._compound_head_type(m["head"].split())  # "the Sparseloop framework"
-            if (type_ not in (None, "Technique") and not _PROPER_ADJECTIVE.search(name)
+            if (type_ in ("Software", "Dataset") and not _PROPER_ADJECTIVE.search(name)  # not "the Teacher model"
                     and self.vocab.lookup(name) is None and not self.is_not_entity(name)):
                 described_words.add(name)
                 candidates.append((name, type_))
@@ -1368,6 +1378,17 @@ class Extractor:
                     and not self.is_not_entity(name) and self.vocab.lookup(name) is None):
                 out.append((name, None, True))
         return out
+
+    def _lists_a_dataset(self, text: str, start: int, end: int, surface: str) -> bool:
+        """Whether the list from ``start`` to ``end`` has, besides ``surface``, an item that
+        names a dataset: known as one, or a coined name ("GQA and MileBench datasets")."""
+        for item in _LIST_SPLIT.split(text[start:end]):
+            item = item.strip()
+            if item and item != surface:
+                known = self.vocab.lookup(item)
+                if known is not None and known.type == "Dataset" or known is None and is_name_like(item):
+                    return True
+        return False
 
     def _compound_head_type(self, words: list[str]) -> str | None:
         """The type the head noun of one or two words after a name gives: "framework";
@@ -1436,14 +1457,16 @@ class Extractor:
                 del mentions[key]
 
 
-def _spelled_alike(long_form: str, concept: Concept) -> bool:
+def _spelled_alike(long_form: str, short_form: str, concept: Concept) -> bool:
     """Whether a long form spells the concept out as its labels do: half its words are
-    their words, or the concept has no spelled-out label to compare with ("CUDA")."""
-    labels = [label for label in (concept.label, *concept.alt_labels) if " " in label or "-" in label]
-    if not labels:
+    the words of its labels that spell ``short_form`` out ("central processing unit" for
+    CPU); true where no label spells it out to compare with ("Tensor Virtual Machine (TVM)")."""
+    split = [[w for w in re.split(r"[\s\-/]+", label.lower()) if w] for label in (concept.label, *concept.alt_labels)]
+    spelled = [words for words in split if "".join(w[0] for w in words) == short_form.lower()]
+    if not spelled:
         return True
-    known = {fold(w) for label in labels for w in re.split(r"[\s\-/]+", label)}
-    words = [fold(w) for w in re.split(r"[\s\-/]+", long_form) if w.lower() not in _FUNCTION_WORDS]
+    known = {fold(w) for words in spelled for w in words}
+    words = [fold(w) for w in re.split(r"[\s\-/]+", long_form) if w and w.lower() not in _FUNCTION_WORDS]
     return not words or 2 * sum(w in known for w in words) >= len(words)
 
 
@@ -1830,8 +1853,8 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         by_label: dict[str, Concept] = {}
         forms_of: dict[str, tuple[str, ...]] = {}
         for c in entities.values():
-            forms = [f for f in (c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2))
-                     if len(f) > 2 and (f is not c.label or vocab.lookup(f) is None)]
+            forms = [f for i, f in enumerate((c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2)))
+                     if len(f) > 2 and (i or vocab.lookup(f) is None)]
             if forms and forms[0] not in by_label:
                 by_label[forms[0]] = c
                 forms_of[forms[0]] = tuple(forms[1:])
