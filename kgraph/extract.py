@@ -1351,6 +1351,8 @@ class Extractor:
             candidates.append((name, type_))
         for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
             name, type_ = m["name"], self._compound_head_type(m["head"].split())  # "the Sparseloop framework"
+            if self.vocab.lookup(f"{name} {m['head'].split()[0]}") is not None:
+                continue  # "the Alps system": a known name as a whole
             if (type_ in ("Software", "Dataset") and not _PROPER_ADJECTIVE.search(name)  # not "the Teacher model"
                     and self.vocab.lookup(name) is None and not self.is_not_entity(name)):
                 described_words.add(name)
