@@ -126,6 +126,7 @@ _NAMES_THEN_HEADS = re.compile(
 _INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|Compared\s+(?:to|with)|Unlike|Through|"
                            r"During|After|Before|Over|When|Evaluated\s+(?:on|with|against))\s"
                            r"(?:(?!\b(?:we|is|are|was|were)\b)(?:[^,.;:]|\.(?=\d)))*$")  # not "In this paper we present X, a"
+_DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " NPUs", " FPGA", " FPGAs")
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -621,6 +622,9 @@ class Extractor:
                 add(surface, "Dataset", surface, _VOCAB)
                 continue
             add(c.label, c.type, surface, _VOCAB)
+            if c.type == "Hardware" and surface.endswith(_DEVICE_CLASSES) and " " in surface:
+                last = surface.rsplit(" ", 1)[1]  # "an NVIDIA L4 GPU", a label of its own: a GPU too
+                add(self.vocab.lookup(last).label, "Hardware", last, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):
                 if form not in homonyms:
                     add(other.label, other.type, form, _VOCAB)

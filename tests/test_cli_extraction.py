@@ -70,6 +70,7 @@ PAPERS = [
     {"title": "Stencils on Wafers", "abstract": "The Cerebras Wafer-Scale Engine 2 (WSE-2) runs automated unit test "
                                                 "generation for stencil codes."},
     {"title": "Compilers at Exascale", "abstract": "We scale on the Alps system and compile with the Inductor backend."},
+    {"title": "Serving on One Card", "abstract": "We serve on a single NVIDIA L4 GPU."},
 ]
 
 
@@ -291,3 +292,9 @@ def test_a_known_name_with_its_head_noun_is_no_discovered_word(graph):
     _, g = graph
     # "the Alps system" is the known supercomputer, not also a software "Alps"
     assert mentioned(g, PAPERS[24]["title"]) == {"Alps supercomputer": "Hardware", "TorchInductor": "Software"}
+
+
+def test_a_product_named_with_its_device_class_mentions_the_class(graph):
+    _, g = graph
+    # "an NVIDIA L4 GPU" (the vocabulary's label "L4 GPU" tells it from an L4 cache) is a GPU too
+    assert mentioned(g, PAPERS[25]["title"]) == {"NVIDIA L4": "Hardware", "GPU": "Hardware"}
