@@ -71,6 +71,7 @@ PAPERS = [
                                                 "generation for stencil codes."},
     {"title": "Compilers at Exascale", "abstract": "We scale on the Alps system and compile with the Inductor backend."},
     {"title": "Serving on One Card", "abstract": "We serve on a single NVIDIA L4 GPU."},
+    {"title": "Reusing Idle Units", "abstract": "We reuse idle processing elements (PEs) as accumulators."},
 ]
 
 
@@ -298,3 +299,9 @@ def test_a_product_named_with_its_device_class_mentions_the_class(graph):
     _, g = graph
     # "an NVIDIA L4 GPU" (the vocabulary's label "L4 GPU" tells it from an L4 cache) is a GPU too
     assert mentioned(g, PAPERS[25]["title"]) == {"NVIDIA L4": "Hardware", "GPU": "Hardware"}
+
+
+def test_a_processing_element_is_hardware(graph):
+    _, g = graph
+    # a chip part, as the vocabulary has it (the lexicon once listed it as a generic word too)
+    assert mentioned(g, PAPERS[26]["title"]) == {"processing element": "Hardware"}
