@@ -127,6 +127,7 @@ _INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|
                            r"During|After|Before|Over|When|Evaluated\s+(?:on|with|against))\s"
                            r"(?:(?!\b(?:we|is|are|was|were)\b)(?:[^,.;:]|\.(?=\d)))*$")  # not "In this paper we present X, a"
 _DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " NPUs", " FPGA", " FPGAs")
+_TRAILING_VERSION = re.compile(r"[\s\-]v?\d+(?:\.\d+)*$")  # "FooBar 2.0", "Zorb-v2"
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -815,6 +816,13 @@ class Extractor:
                         titled.surfaces |= m.surfaces
                         titled.introduced |= m.introduced
                         del mentions[m.key]
+        # "FooBar 2.0: ..." titles what the abstract calls FooBar (not "SpecTree v2: ... improves on
+        # SpecTree", where the abstract writes the version too): one thing
+        titled = mentions.get(fold(_title_name_of(title_name))) if title_name else None
+        bare = titled and _TRAILING_VERSION.sub("", titled.label)
+        if bare and bare != titled.label and (m := mentions.get(fold(bare))) is not None and m is not titled \
+                and titled.evidence < _VOCAB and titled.label not in abstract:
+            m.alt_labels.add(titled.label)  # merged below
         # one entity per thing: a name whose spelled-out form was also found
         # ("Prime Collective Communications Library" and PCCL) is merged
         for key in sorted(mentions):

@@ -1342,3 +1342,11 @@ def test_the_review_of_the_sixth_session(ex):
     # a title name ending in a known architecture's plural is a name
     got = ex.extract("Block GPUs: Global-to-Local Modeling", "We study it.")  # "Block Transformers: ..."
     assert [m.label for m in got.values() if m.introduced] == ["Block GPUs"]
+
+
+def test_a_versioned_title_name_is_the_name_the_abstract_uses(ex):
+    # "FooBar 2.0: ..." + "We introduce FooBar": one thing; "SpecTree v2: ... improves on SpecTree": two
+    got = ex.extract("ZorbKV 2.0: Fast Inference", "We introduce ZorbKV, a method for fast inference.")
+    assert [(m.label, sorted(m.surfaces)) for m in got.values()] == [("ZorbKV", ["ZorbKV", "ZorbKV 2.0"])]
+    got = ex.extract("ZorbKV v2: Faster Trees", "We present ZorbKV v2, which improves on ZorbKV.")
+    assert sorted(m.label for m in got.values()) == ["ZorbKV", "ZorbKV v2"]
