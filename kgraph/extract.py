@@ -201,6 +201,7 @@ _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
+_NEXT_WORD_OR_PART = re.compile(r"(?:[ \t]+|-)([A-Za-z][\w\-]*)")
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/", ".co/", ".dev/", ".edu/", ".cn/")
@@ -1135,7 +1136,7 @@ class Extractor:
         key = surface.lower()
         next_words = self.vocab.not_before.get(key)  # "MIT" is no mention before "license"
         if next_words:
-            following = _NEXT_WORD.match(text, start + len(surface))
+            following = _NEXT_WORD_OR_PART.match(text, start + len(surface))  # also "Frontier-based"
             if following and following[1].lower() in next_words:
                 return True
         prev_words = self.vocab.not_after.get(key)  # "attention" is no mention after "received"

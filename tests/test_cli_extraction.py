@@ -72,6 +72,8 @@ PAPERS = [
     {"title": "Compilers at Exascale", "abstract": "We scale on the Alps system and compile with the Inductor backend."},
     {"title": "Serving on One Card", "abstract": "We serve on a single NVIDIA L4 GPU."},
     {"title": "Reusing Idle Units", "abstract": "We reuse idle processing elements (PEs) as accumulators."},
+    {"title": "Asynchronous Frontier Stealing for Graph Traversal",
+     "abstract": "The Pareto Frontier improves with Frontier-based expansion on GPUs."},
 ]
 
 
@@ -305,3 +307,10 @@ def test_a_processing_element_is_hardware(graph):
     _, g = graph
     # a chip part, as the vocabulary has it (the lexicon once listed it as a generic word too)
     assert mentioned(g, PAPERS[26]["title"]) == {"processing element": "Hardware"}
+
+
+def test_a_graphs_frontier_is_no_supercomputer(graph):
+    _, g = graph
+    # "Frontier Stealing", "the Pareto Frontier", "Frontier-based": no machine
+    assert "Frontier" not in mentioned(g, PAPERS[27]["title"])
+    assert "GPU" in mentioned(g, PAPERS[27]["title"])
