@@ -128,6 +128,8 @@ _INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|
                            r"(?:(?!\b(?:we|is|are|was|were)\b)(?:[^,.;:]|\.(?=\d)))*$")  # not "In this paper we present X, a"
 _DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " NPUs", " FPGA", " FPGAs")
 _TRAILING_VERSION = re.compile(r"[\s\-]v?\d+(?:\.\d+)*$")  # "FooBar 2.0", "Zorb-v2"
+_NUMBER_FORMAT = re.compile(r"(?i:(?:mx|nv)?(?:fp|int|uint|bf)\d{1,2}|e\d+m\d+|w\d+a\d+(?:kv\d+)?|i?q\d+(?:_[a-z0-9]+)+)")
+_ITEM_NOUNS = frozenset("problems questions examples pairs instances samples prompts puzzles exercises".split())
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -328,9 +330,17 @@ class Extractor:
             return first
         words = [w.lower() for w in _WORD.findall(phrase)]
         found = None
+        collection = False  # after "a set/suite/collection of"
         for i, w in enumerate(words):
             if w == "of" and i > 0 and words[i - 1] in _COLLECTIVE_NOUNS:
+                collection = True
                 continue  # "a suite of video foundation models" names models
+            if collection and w in _ITEM_NOUNS:
+                found = "Dataset"  # "a set of 800 olympiad problems"
+                continue
+            if w == "based" and i + 1 < len(words) and words[i + 1] not in ("on", "upon"):
+                found = None  # "a reinforcement learning based compiler": what it is based on is no head
+                continue
             if w in _STOP_BOUNDARY and i > 0:
                 break
             if (found and w.endswith(("ing", "ed")) and fold(w) not in self.vocab.head_nouns
@@ -365,6 +375,8 @@ class Extractor:
         key = fold(label)
         if key in self.vocab.not_entities:
             return True
+        if _NUMBER_FORMAT.fullmatch(label):
+            return True  # "MXFP6", "E4M3", "W4A8KV4", "Q4_K_M": number formats (bench/ANNOTATION.md)
         if label[-1:] == "S" and label.lower() in self.vocab.not_entity_words:
             return True  # "FLOPS", "QoS": folded as written, a capital S stays (not "MLS": ML is no name)
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
@@ -563,6 +575,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
+            if c.type == "Organization" and surface[:1].islower() and c.label[:1].isupper():
+                continue  # "large-scale AI training" names no Scale AI
             if text[max(0, s - 4) : s].lower() == "non-":
                 continue  # "non-GEMM operators", "non-fully connected topologies": what they are not
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):

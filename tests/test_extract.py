@@ -50,6 +50,7 @@ kge:KV_cache a skos:Concept, kg:Technique ; skos:prefLabel "KV cache"@en ; skos:
 kge:fine-tuning a skos:Concept, kg:Technique ; skos:prefLabel "fine-tuning"@en .
 kge:prompting a skos:Concept, kg:Technique ; skos:prefLabel "prompting"@en .
 kge:Meta a skos:Concept, kg:Organization ; skos:prefLabel "Meta"@en .
+kge:Zorb_AI a skos:Concept, kg:Organization ; skos:prefLabel "Zorb AI"@en .
 kge:flow_matching a skos:Concept, kg:Technique ; skos:prefLabel "flow matching"@en .
 """
 
@@ -1350,3 +1351,17 @@ def test_a_versioned_title_name_is_the_name_the_abstract_uses(ex):
     assert [(m.label, sorted(m.surfaces)) for m in got.values()] == [("ZorbKV", ["ZorbKV", "ZorbKV 2.0"])]
     got = ex.extract("ZorbKV v2: Faster Trees", "We present ZorbKV v2, which improves on ZorbKV.")
     assert sorted(m.label for m in got.values()) == ["ZorbKV", "ZorbKV v2"]
+
+
+def test_the_precision_probe_of_the_sixth_session(ex):
+    # junk and mistyped names a blind probe found on 40 new abstracts
+    # number formats are no software, even where a list calls them formats
+    assert found(ex, "A Study", "Weights are in Q4_K_M, MXFP6 and E4M3 formats on GPUs.") == {"GPU": "Hardware"}
+    # "a reinforcement learning based compiler" is a compiler ("based on X" still ends the phrase)
+    assert found(ex, "A Study", "We introduce ZorbRL, a GPU based compiler for qubits.")["ZorbRL"] == "Software"
+    # "a set of 800 problems" is a dataset; "the Satisfiability problem" names nothing
+    assert found(ex, "A Study", "We release ZorbQA, a set of 800 olympiad problems.") == {"ZorbQA": "Dataset"}
+    assert found(ex, "A Study", "We study the Satisfiability problem on GPUs.") == {"GPU": "Hardware"}
+    # an organization's name written in lower case is prose: "large-scale AI" is no Scale AI
+    assert found(ex, "A Study", "We study large-zorb AI training.") == {}
+    assert found(ex, "A Study", "We study Zorb AI models.") == {"Zorb AI": "Organization"}
