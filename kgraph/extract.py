@@ -130,6 +130,7 @@ _DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " 
 _TRAILING_VERSION = re.compile(r"[\s\-]v?\d+(?:\.\d+)*$")  # "FooBar 2.0", "Zorb-v2"
 _NUMBER_FORMAT = re.compile(r"(?i:(?:mx|nv)?(?:fp|int|uint|bf)\d{1,2}|e\d+m\d+|w\d+a\d+(?:kv\d+)?|i?q\d+(?:_[a-z0-9]+)+)")
 _ITEM_NOUNS = frozenset("problems questions examples pairs instances samples prompts puzzles exercises".split())
+_MAKERS_KIT = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){0,3}?[ \t]+(?:SDK|Kit|Toolkit|Library|API|Runtime)(?![\w\-])")
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -201,7 +202,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
-_SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$")
+_SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$|-[TSBLHG]$")  # "ViT-L", "Swin-T"
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
 _NEXT_WORD_OR_PART = re.compile(r"(?:[ \t]+|-)([A-Za-z][\w\-]*)")
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
@@ -577,6 +578,11 @@ class Extractor:
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
             if c.type == "Organization" and surface[:1].islower() and c.label[:1].isupper():
                 continue  # "large-scale AI training" names no Scale AI
+            if c.type == "Organization" and (kit := _MAKERS_KIT.match(text, e)):
+                name = f"{surface}{kit.group(0)}"  # "the OpenAI Agents SDK": a product, and no mention of its maker
+                known = self.vocab.lookup(name) or self.vocab.lookup(kit.group(0).strip())
+                add(known.label if known else name, known.type if known else "Software", name, _VOCAB if known else _PATTERN)
+                continue
             if text[max(0, s - 4) : s].lower() == "non-":
                 continue  # "non-GEMM operators", "non-fully connected topologies": what they are not
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
@@ -756,7 +762,8 @@ class Extractor:
             if name in local or fold(name) in vetoed or name in homonyms:
                 continue  # an acronym the text defines, or a list's dataset: settled above
             sized = _without_size(name)
-            concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else tails.get(name))
+            concept = self.vocab.lookup(name) or self.vocab.lookup(sized) or (None if introduced else (
+                self.vocab.lookup(_SIZE_WORD.sub("", sized)) or tails.get(name)))  # "BERT-Base operators": BERT
             if concept is not None:  # also the end of a known name written here: "the Cerebras CS-2, a ... system"
                 add(concept.label, concept.type, name, _VOCAB, introduced=introduced)
             elif (renamed and not introduced and (at := list(_occurrences(name, text)))

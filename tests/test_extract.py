@@ -1365,3 +1365,12 @@ def test_the_precision_probe_of_the_sixth_session(ex):
     # an organization's name written in lower case is prose: "large-scale AI" is no Scale AI
     assert found(ex, "A Study", "We study large-zorb AI training.") == {}
     assert found(ex, "A Study", "We study Zorb AI models.") == {"Zorb AI": "Organization"}
+
+
+def test_size_tiers_in_lists_and_makers_kits(ex):
+    # "ZorbNet-Base and ZorbNet-L operators": ZorbNet, not techniques named so; the paper's own "ZorbNet-XL" stays
+    assert found(ex, "A Study", "We tune T5-Base and ZorbNet-L operators.") == {"T5": "Model", "ZorbNet": "Model"}
+    got = ex.extract("A Study", "We present ZorbNet-XL, a larger model, over ZorbNet.")
+    assert {m.label: m.introduced for m in got.values()} == {"ZorbNet-XL": True, "ZorbNet": False}
+    # "the Meta Agents SDK": a product, and no mention of its maker
+    assert found(ex, "A Study", "We build on the Meta Agents SDK.") == {"Meta Agents SDK": "Software"}
