@@ -74,6 +74,7 @@ PAPERS = [
     {"title": "Reusing Idle Units", "abstract": "We reuse idle processing elements (PEs) as accumulators."},
     {"title": "Asynchronous Frontier Stealing for Graph Traversal",
      "abstract": "The Pareto Frontier improves with Frontier-based expansion on GPUs."},
+    {"title": "Recurrent Models Compared", "abstract": "We compare Gated DeltaNet with DeltaNet and Zamba2 with Zamba."},
 ]
 
 
@@ -314,3 +315,10 @@ def test_a_graphs_frontier_is_no_supercomputer(graph):
     # "Frontier Stealing", "the Pareto Frontier", "Frontier-based": no machine
     assert "Frontier" not in mentioned(g, PAPERS[27]["title"])
     assert "GPU" in mentioned(g, PAPERS[27]["title"])
+
+
+def test_new_versions_the_vocabulary_once_folded_are_models_of_their_own(graph):
+    _, g = graph
+    assert mentioned(g, PAPERS[28]["title"]) == {
+        "Gated DeltaNet": "Model", "DeltaNet": "Model", "Zamba2": "Model", "Zamba": "Model"}
+
