@@ -295,8 +295,8 @@ class Extractor:
         self._phrase_head_re = None
         self._kind_re = None
         self._products = None
-        letters = "".join(sorted(self.vocab.one_letter))  # labels the matcher leaves out ("C")
-        self._one_letter_re = re.compile(rf"(?<![\w+#.\-/'^])[{letters}](?![\w+#'\-^])") if letters else None
+        words = "|".join(sorted(map(re.escape, self.vocab.in_context), key=len, reverse=True))  # "C", "Go"
+        self._in_context_re = re.compile(rf"(?<![\w+#.\-/'^])(?:{words})(?![\w+#'\-^])") if words else None
         endings = "|".join(map(re.escape, self.vocab.name_endings))  # the ends of "KernelBench", "EpiCoder"
         self._ending_re = re.compile(rf"(?<=[\w\-])(?:{endings})(?![\w\-])") if endings else None
 
@@ -718,9 +718,10 @@ class Extractor:
                     and not known_spans.crosses(start) and not self.is_not_entity(name)):
                 add(name, self.vocab.name_endings[m.group(0)], name, _PATTERN)
 
-        # a one-letter language ("C") only where it is plainly one: "C/C++", "C and Rust", "C source code"
+        # a one-letter language ("C") or one that is a word ("Go") only where it is plainly one:
+        # "C/C++", "C and Rust", "C source code", "Java, Go and C++" (not "the game of Go")
         languages = None  # where the other languages' names start and end
-        for m in self._one_letter_re.finditer(text) if self._one_letter_re else ():
+        for m in self._in_context_re.finditer(text) if self._in_context_re else ():
             prev = _word_before(text, m.start())
             if prev and prev[0][:1].isupper() and not prev[2]:
                 continue  # "Appendix C", "Type C"
@@ -728,7 +729,7 @@ class Extractor:
                 software = [(s, e) for s, e, c, _ in matches if c.type == "Software"]
                 languages = {s for s, _ in software}, {e for _, e in software}
             if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages):
-                concept = self.vocab.one_letter[m[0]]
+                concept = self.vocab.in_context[m[0]]
                 add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title

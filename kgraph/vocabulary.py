@@ -35,6 +35,7 @@ class Concept:
     type: str
     alt_labels: tuple[str, ...] = ()
     hidden_labels: tuple[str, ...] = ()  # matched in text, never shown
+    context_labels: tuple[str, ...] = ()  # ordinary words ("Go") that name it only in context (kg:contextLabel)
     broader: tuple[str, ...] = ()  # labels of broader concepts
     definition: str | None = None
     from_vocabulary: bool = True
@@ -62,7 +63,7 @@ class Vocabulary:
     _matcher: "Matcher" = field(default=None, repr=False)
 
     _labels: dict = field(default=None, repr=False)
-    _one_letter: dict = field(default=None, repr=False)
+    _in_context: dict = field(default=None, repr=False)
     _numbered: dict = field(default=None, repr=False)
 
     def lookup(self, label: str) -> Concept | None:
@@ -82,13 +83,14 @@ class Vocabulary:
         return found
 
     @property
-    def one_letter(self) -> dict[str, Concept]:
-        """Concepts by a label of one letter ("C"), which the matcher leaves to
-        the extractor: as a word it is a mention only in context."""
-        if self._one_letter is None:
-            self._one_letter = {label: c for c in self.concepts.values()
-                                for label in (c.label, *c.alt_labels) if len(label) == 1}
-        return self._one_letter
+    def in_context(self) -> dict[str, Concept]:
+        """Concepts by a label the matcher leaves to the extractor, a mention
+        only in context: one letter ("C"), or an ordinary word the vocabulary
+        marks so ("Go", kg:contextLabel)."""
+        if self._in_context is None:
+            self._in_context = {label: c for c in self.concepts.values()
+                                for label in (*(a for a in (c.label, *c.alt_labels) if len(a) == 1), *c.context_labels)}
+        return self._in_context
 
     @property
     def numbered(self) -> dict[str, Concept]:
@@ -176,7 +178,7 @@ def load_vocabulary(folder: str | None = None) -> Vocabulary:
 
 
 def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
-    pref, alts, hidden, types, broader, definition = {}, {}, {}, {}, {}, {}
+    pref, alts, hidden, context, types, broader, definition = {}, {}, {}, {}, {}, {}, {}
     for t in _iter_turtle(files):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
         if p == SKOS + "prefLabel":
@@ -185,6 +187,8 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             alts.setdefault(s, []).append(o)
         elif p == SKOS + "hiddenLabel":
             hidden.setdefault(s, []).append(o)
+        elif p == ONTOLOGY + "contextLabel":
+            context.setdefault(s, []).append(o)
         elif p == RDF_TYPE and o.startswith(ONTOLOGY) and _local(o) in TYPES:
             types[s] = _local(o)
         elif p == SKOS + "broader":
@@ -204,6 +208,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             type=types[iri],
             alt_labels=tuple(sorted(set(alts.get(iri, ())))),
             hidden_labels=tuple(sorted(set(hidden.get(iri, ())))),
+            context_labels=tuple(sorted(set(context.get(iri, ())))),
             broader=tuple(sorted(pref[b] for b in broader.get(iri, ()) if b in pref)),
             definition=definition.get(iri),
         )

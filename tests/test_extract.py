@@ -1374,3 +1374,17 @@ def test_size_tiers_in_lists_and_makers_kits(ex):
     assert {m.label: m.introduced for m in got.values()} == {"ZorbNet-XL": True, "ZorbNet": False}
     # "the Meta Agents SDK": a product, and no mention of its maker
     assert found(ex, "A Study", "We build on the Meta Agents SDK.") == {"Meta Agents SDK": "Software"}
+
+
+def test_a_language_named_by_an_ordinary_word_only_beside_languages(tmp_path):
+    # kg:contextLabel "Go": "Java, Go and C++" names the language, "the game of Go" does not
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "test.ttl").write_text(VOCAB + """
+kge:Go_language a skos:Concept, kg:Software ; skos:prefLabel "Go language"@en ; kg:contextLabel "Go"@en .
+kge:Java a skos:Concept, kg:Software ; skos:prefLabel "Java"@en .
+""", encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", tmp_path / "lexicon.ttl")
+    ex = Extractor(load_vocabulary(str(tmp_path)))
+    assert found(ex, "A Study", "We test Java, Go and Python programs.") == {
+        "Java": "Software", "Go language": "Software", "Python": "Software"}
+    assert found(ex, "A Study", "AlphaZero masters the game of Go. Go beyond Java.") == {"Java": "Software"}
