@@ -130,7 +130,7 @@ _DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " 
 _TRAILING_VERSION = re.compile(r"[\s\-]v?\d+(?:\.\d+)*$")  # "FooBar 2.0", "Zorb-v2"
 _NUMBER_FORMAT = re.compile(r"(?i:(?:mx|nv)?(?:fp|int|uint|bf)\d{1,2}|e\d+m\d+|w\d+a\d+(?:kv\d+)?|i?q\d+(?:_[a-z0-9]+)+)")
 _ITEM_NOUNS = frozenset("problems questions examples pairs instances samples prompts puzzles exercises".split())
-_MAKERS_KIT = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){0,3}?[ \t]+(?:SDK|Kit|Toolkit|Library|API|Runtime)(?![\w\-])")
+_MAKERS_KIT = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){0,3}[ \t]+(?:SDK|Kit|Toolkit|Library|API|Runtime)(?![\w\-])")
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
 _OUR_HEAD_NAME = re.compile(  # the name has a capital: "our measurement harness, ScaleProbe" is no "harness" named so
     r"\b[Oo]ur\s+(?:[\w\-]+\s+){0,2}?(?P<head>[a-z]+),?\s+(?P<name>(?=[A-Z0-9]|[a-z][\w\-]*[A-Z])" + _NAME + r")(?=[\s,;:.(])")
@@ -336,10 +336,10 @@ class Extractor:
             if w == "of" and i > 0 and words[i - 1] in _COLLECTIVE_NOUNS:
                 collection = True
                 continue  # "a suite of video foundation models" names models
-            if collection and w in _ITEM_NOUNS:
-                found = "Dataset"  # "a set of 800 olympiad problems"
+            if collection and w in _ITEM_NOUNS and found is None:
+                found = "Dataset"  # "a set of 800 olympiad problems" (not "a family of models and pairs")
                 continue
-            if w == "based" and i + 1 < len(words) and words[i + 1] not in ("on", "upon"):
+            if w == "based" and i + 1 < len(words) and words[i + 1] not in ("on", "upon") and not words[i + 1].endswith("ly"):
                 found = None  # "a reinforcement learning based compiler": what it is based on is no head
                 continue
             if w in _STOP_BOUNDARY and i > 0:
@@ -576,9 +576,11 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
-            if c.type == "Organization" and surface[:1].islower() and c.label[:1].isupper():
+            if c.type == "Organization" and surface[:1].islower() and " " in surface and c.label[:1].isupper():
                 continue  # "large-scale AI training" names no Scale AI
-            if c.type == "Organization" and (kit := _MAKERS_KIT.match(text, e)):
+            if (c.type == "Organization" and s > len(title) and (kit := _MAKERS_KIT.match(text, e))
+                    and not any(self.vocab.lookup(w) for w in kit.group(0).split()[:-1])
+                    and not self.vocab.matcher.find(kit.group(0))):  # not "NVIDIA CUDA Runtime", "... Model Context Protocol Library"
                 name = f"{surface}{kit.group(0)}"  # "the OpenAI Agents SDK": a product, and no mention of its maker
                 known = self.vocab.lookup(name) or self.vocab.lookup(kit.group(0).strip())
                 add(known.label if known else name, known.type if known else "Software", name, _VOCAB if known else _PATTERN)
@@ -725,10 +727,11 @@ class Extractor:
             prev = _word_before(text, m.start())
             if prev and prev[0][:1].isupper() and not prev[2]:
                 continue  # "Appendix C", "Type C"
-            if languages is None:
-                software = [(s, e) for s, e, c, _ in matches if c.type == "Software"]
-                languages = {s for s, _ in software}, {e for _, e in software}
-            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages):
+            if languages is None:  # a software name beside "C"; a language beside "Go" ("Gym, Go and StarCraft")
+                software = [(s, e, _is_language(c)) for s, e, c, _ in matches if c.type == "Software"]
+                languages = {one: ({s for s, _, lang in software if lang or one}, {e for _, e, lang in software if lang or one})
+                             for one in (True, False)}
+            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages[len(m[0]) == 1]):
                 concept = self.vocab.in_context[m[0]]
                 add(concept.label, concept.type, m[0], _VOCAB)
 
@@ -844,7 +847,7 @@ class Extractor:
         titled = mentions.get(fold(_title_name_of(title_name))) if title_name else None
         bare = titled and _TRAILING_VERSION.sub("", titled.label)
         if bare and bare != titled.label and (m := mentions.get(fold(bare))) is not None and m is not titled \
-                and titled.evidence < _VOCAB and titled.label not in abstract:
+                and m.introduced and titled.evidence < _VOCAB and titled.label not in abstract:  # not "We revisit FooServe"
             m.alt_labels.add(titled.label)  # merged below
         # one entity per thing: a name whose spelled-out form was also found
         # ("Prime Collective Communications Library" and PCCL) is merged
@@ -1540,6 +1543,11 @@ def _after_each(name: str, pattern: re.Pattern, text: str):
             at = text.find(name, m.end())
         else:
             at = text.find(name, at + 1)
+
+
+def _is_language(concept: Concept) -> bool:
+    """Whether a Software concept is a programming language, as its definition says."""
+    return "language" in (concept.definition or "")
 
 
 def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

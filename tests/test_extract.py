@@ -1381,10 +1381,30 @@ def test_a_language_named_by_an_ordinary_word_only_beside_languages(tmp_path):
     (tmp_path / "vocab").mkdir()
     (tmp_path / "vocab" / "test.ttl").write_text(VOCAB + """
 kge:Go_language a skos:Concept, kg:Software ; skos:prefLabel "Go language"@en ; kg:contextLabel "Go"@en .
-kge:Java a skos:Concept, kg:Software ; skos:prefLabel "Java"@en .
+kge:Java a skos:Concept, kg:Software ; skos:prefLabel "Java"@en ; skos:definition "The Java programming language."@en .
+kge:Gym a skos:Concept, kg:Software ; skos:prefLabel "ZorbGym"@en ; skos:definition "A toolkit of environments."@en .
 """, encoding="utf-8")
     shutil.copy(ontology_dir() / "lexicon.ttl", tmp_path / "lexicon.ttl")
     ex = Extractor(load_vocabulary(str(tmp_path)))
     assert found(ex, "A Study", "We test Java, Go and Python programs.") == {
-        "Java": "Software", "Go language": "Software", "Python": "Software"}
+        "Java": "Software", "Go language": "Software", "Python": "Software"}  # "Go and Python programs"
     assert found(ex, "A Study", "AlphaZero masters the game of Go. Go beyond Java.") == {"Java": "Software"}
+    # beside software that is no language ("ZorbGym, Go and Atari"), Go is the game; a language's
+    # definition says it is one
+    assert found(ex, "A Study", "Agents play in ZorbGym, Go and Atari.") == {"ZorbGym": "Software"}
+
+
+def test_the_second_review_of_the_sixth_session(ex):
+    # "based largely on X" ends the phrase: the system stays a compiler
+    assert found(ex, "A Study", "We present ZorbTempo, a compiler based largely on LLVM.")["ZorbTempo"] == "Software"
+    # a collection's item noun types it only without an earlier head noun
+    assert found(ex, "A Study", "We present ZorbOrchid, a family of open models and instruction pairs.") == {
+        "ZorbOrchid": "Model"}
+    # a versioned title name is merged only into a name the abstract introduces, not one it revisits
+    got = found(ex, "ZorbServe 2: Faster Serving", "We revisit ZorbServe, a prior serving system, and redesign it.")
+    assert set(got) == {"ZorbServe 2", "ZorbServe"}
+    # a maker's kit: not in a Title Case title, not around a known name
+    assert found(ex, "Benchmarking Meta GPU Runtime Behavior", "We study it.") == {"Meta": "Organization", "GPU": "Hardware"}
+    assert found(ex, "A Study", "We call the Meta vLLM Runtime API.") == {"Meta": "Organization", "vLLM": "Software"}
+    # an organization's name glued in lower case is still one ("huggingface")
+    assert found(ex, "A Study", "Models come from zorbai and run on GPUs.") == {"Zorb AI": "Organization", "GPU": "Hardware"}
