@@ -504,6 +504,7 @@ class Extractor:
         # "DSP: Dynamic Sequence Parallelism for ...": the title spells its acronym
         # out, and that definition wins over the vocabulary's DSP (a processor)
         title_name = _TITLE_NAME.match(title)
+        title_label = _title_name_of(title_name) if title_name else None  # the name it gives, if any
         spelled = self._title_acronym(title_name) if title_name else None
         if spelled is not None:
             sf, long_form, type_ = spelled
@@ -529,7 +530,7 @@ class Extractor:
 
         # a name the title gives ("LUT Tensor Core: ...") is one thing, not its parts
         if title_name and (" " in title_name["name"].strip() or "-" in title_name["name"]):
-            name = _title_name_of(title_name)
+            name = title_label
             if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
                     and self._title_name_ok(name) and not _surveyed_topic(title_name)):
                 covered.extend((i.start() - len(name), i.end()) for i in _after_each(name, _NOTHING, text))
@@ -580,7 +581,7 @@ class Extractor:
                 continue  # "large-scale AI training" names no Scale AI
             if (c.type == "Organization" and s > len(title) and (kit := _MAKERS_KIT.match(text, e))
                     and not any(self.vocab.lookup(w) for w in kit.group(0).split()[:-1])
-                    and not self.vocab.matcher.find(kit.group(0))):  # not "NVIDIA CUDA Runtime", "... Model Context Protocol Library"
+                    and not any(e < at < kit.end() for at in match_starts)):  # not "NVIDIA CUDA Runtime", "... Model Context Protocol Library"
                 name = f"{surface}{kit.group(0)}"  # "the OpenAI Agents SDK": a product, and no mention of its maker
                 known = self.vocab.lookup(name) or self.vocab.lookup(kit.group(0).strip())
                 add(known.label if known else name, known.type if known else "Software", name, _VOCAB if known else _PATTERN)
@@ -722,23 +723,24 @@ class Extractor:
 
         # a one-letter language ("C") or one that is a word ("Go") only where it is plainly one:
         # "C/C++", "C and Rust", "C source code", "Java, Go and C++" (not "the game of Go")
-        languages = None  # where the other languages' names start and end
+        languages = None  # where the other software names and languages start and end
         for m in self._in_context_re.finditer(text) if self._in_context_re else ():
             prev = _word_before(text, m.start())
             if prev and prev[0][:1].isupper() and not prev[2]:
                 continue  # "Appendix C", "Type C"
-            if languages is None:  # a software name beside "C"; a language beside "Go" ("Gym, Go and StarCraft")
+            if languages is None:  # where software names start and end: any beside "C", a language beside "Go"
                 software = [(s, e, _is_language(c)) for s, e, c, _ in matches if c.type == "Software"]
-                languages = {one: ({s for s, _, lang in software if lang or one}, {e for _, e, lang in software if lang or one})
-                             for one in (True, False)}
-            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages[len(m[0]) == 1]):
+                languages = {"any": ({s for s, _, _ in software}, {e for _, e, _ in software}),
+                             "language": ({s for s, _, lang in software if lang}, {e for _, e, lang in software if lang})}
+            beside = languages["any" if len(m[0]) == 1 else "language"]  # not "OpenAI Gym, Go and StarCraft"
+            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *beside):
                 concept = self.vocab.in_context[m[0]]
                 add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title
         m = title_name
         if m:
-            name = _title_name_of(m)
+            name = title_label
             sized = _without_size(name)
             concept = None if name in local else self.vocab.lookup(name) or self.vocab.lookup(sized)
             if name in local:
@@ -831,20 +833,19 @@ class Extractor:
                 first.alt_labels.add(second.label)  # merged below
         # the title spells out an acronym the abstract names the paper's thing by
         # ("Native Sparse Attention: ..." and "We present NSA, a ..."): one thing
-        if title_name and " " in (spelled_title := _title_name_of(title_name)):
-            titled = mentions.get(fold(spelled_title))
+        titled = mentions.get(fold(title_label)) if title_name else None
+        if title_name and " " in title_label:
             for m in list(mentions.values()):
                 if (titled is not None and m is not titled and m.evidence < _VOCAB and _ACRONYM_NAME.fullmatch(m.label)
-                        and len(m.label) == len(spelled_title.split()) and _long_form(m.label, spelled_title) == 0):
+                        and len(m.label) == len(title_label.split()) and _long_form(m.label, title_label) == 0):
                     if titled.evidence < _VOCAB:
-                        m.alt_labels.add(spelled_title)  # merged below
+                        m.alt_labels.add(title_label)  # merged below
                     else:  # a known technique the paper abbreviates its own way
                         titled.surfaces |= m.surfaces
                         titled.introduced |= m.introduced
                         del mentions[m.key]
         # "FooBar 2.0: ..." titles what the abstract calls FooBar (not "SpecTree v2: ... improves on
         # SpecTree", where the abstract writes the version too): one thing
-        titled = mentions.get(fold(_title_name_of(title_name))) if title_name else None
         bare = titled and _TRAILING_VERSION.sub("", titled.label)
         if bare and bare != titled.label and (m := mentions.get(fold(bare))) is not None and m is not titled \
                 and m.introduced and titled.evidence < _VOCAB and titled.label not in abstract:  # not "We revisit FooServe"
@@ -1384,12 +1385,13 @@ class Extractor:
             type_ = self._compound_head_type(m["head"].split())
             if type_ is None or self._is_compound(name):
                 continue
-            if abstract.count(name) < 2 and abstract[max(0, m.start() - 4) : m.start()].lower() != "the ":
+            if abstract.count(name) < 2 and not the_before:
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
         for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
-            name, type_ = m["name"], self._compound_head_type(m["head"].split())  # "the Sparseloop framework"
-            if self.vocab.lookup(f"{name} {m['head'].split()[0]}") is not None:
+            name, head = m["name"], m["head"].split()  # "the Sparseloop framework"
+            type_ = self._compound_head_type(head)
+            if self.vocab.lookup(f"{name} {head[0]}") is not None:
                 continue  # "the Alps system": a known name as a whole
             if (type_ in ("Software", "Dataset") and not _PROPER_ADJECTIVE.search(name)  # not "the Teacher model"
                     and self.vocab.lookup(name) is None and not self.is_not_entity(name)):
