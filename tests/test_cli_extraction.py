@@ -78,6 +78,17 @@ PAPERS = [
     {"title": "Agents for Games", "abstract": "Agents play in OpenAI Gym, Go and StarCraft using PyTorch; the model "
                                               "predicts phones on TIMIT. Hopper's TMA copies tiles; Intel's TMA "
                                               "methodology profiles them. Each GCD of an MI250X runs a rank."},
+    # the rest of the sixth session's rules, end to end
+    {"title": "$\\mu$Zorb: Scaling Diffusion Transformers",
+     "abstract": "We propose $\\mu$Zorb, a caching method, and compare with methods such as ZorbCache and $\\Delta$-Zorb."},
+    {"title": "Frontier Models Compared",
+     "abstract": "We compare GPT-4 Lite, Gemini 3.5 Pro, MobileVLM V2-1.7B and a VQ-GAN; weights are in Q4_K_M "
+                 "format on eight Samsung PM1735 drives."},
+    {"title": "ZorbKV 2.0: Fast Inference",
+     "abstract": "We introduce ZorbKV, a method for fast inference. In simulation with ZorbSim 2.0, a GPU with HBM "
+                 "wins. We apply dynamic voltage and frequency scaling (DVFS) to Java, Go and C++ programs."},
+    {"title": "Transfer-Tuned Cost Models: Cross-Hardware Prediction",
+     "abstract": "We train a model named SwinV2-MoE with methods like MR-GPTQ."},
 ]
 
 
@@ -333,4 +344,25 @@ def test_words_that_name_things_only_in_context(graph):
         "OpenAI Gym": "Software", "PyTorch": "Software", "TIMIT": "Dataset", "Hopper": "Hardware",
         "Tensor Memory Accelerator": "Hardware", "Intel": "Organization", "graphics compute die": "Hardware",
         "AMD Instinct MI250X": "Hardware"}
+
+
+def test_the_sixth_sessions_rules_end_to_end(graph):
+    _, g = graph
+    # LaTeX Greek letters in names, and a one-name "such as" list
+    assert mentioned(g, PAPERS[30]["title"]) == {
+        "μZorb": "Technique", "ZorbCache": "Technique", "Δ-Zorb": "Technique", "caching": "Technique",
+        "transformer": "Technique"}
+    # product tiers, lettered versions, a named architecture; no number format, a maker's product
+    assert mentioned(g, PAPERS[31]["title"]) == {
+        "GPT-4 Lite": "Model", "Gemini 3.5 Pro": "Model", "MobileVLM V2": "Model", "VQ-GAN": "Model",
+        "Samsung PM1735": "Hardware"}
+    # a versioned title name is the name introduced; no appositive after an opening phrase ("ZorbSim 2.0" is no
+    # GPU); DVFS once; Go beside languages
+    assert mentioned(g, PAPERS[32]["title"]) == {
+        "ZorbKV": "Technique", "GPU": "Hardware", "HBM": "Hardware", "DVFS": "Technique", "Java": "Software",
+        "Go language": "Software", "C++": "Software"}
+    # a title topic is no name; a named pair of known names is one; "methods like MR-GPTQ"
+    paper = next(g.subjects(RDFS.label, rdflib.Literal(PAPERS[33]["title"])))
+    assert not list(g.objects(paper, KG.introduces))
+    assert {"SwinV2-MoE": "Model", "MR-GPTQ": "Technique"}.items() <= mentioned(g, PAPERS[33]["title"]).items()
 
