@@ -89,6 +89,10 @@ PAPERS = [
                  "wins. We apply dynamic voltage and frequency scaling (DVFS) to Java, Go and C++ programs."},
     {"title": "Transfer-Tuned Cost Models: Cross-Hardware Prediction",
      "abstract": "We train a model named SwinV2-MoE with methods like MR-GPTQ."},
+    # the seventh session: names the texts call methods, and media formats
+    {"title": "Loading Images at Scale",
+     "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA, fit XGBoost and compare with "
+                 "DeepSpeed-Ulysses and T-MAC."},
 ]
 
 
@@ -366,3 +370,10 @@ def test_the_sixth_sessions_rules_end_to_end(graph):
     assert not list(g.objects(paper, KG.introduces))
     assert {"SwinV2-MoE": "Model", "MR-GPTQ": "Technique"}.items() <= mentioned(g, PAPERS[33]["title"]).items()
 
+
+def test_methods_the_texts_call_methods_and_media_formats(graph):
+    _, g = graph
+    # GPUDirect, XGBoost, DeepSpeed-Ulysses and T-MAC are cited as methods; JPEG and H.264 are formats, no devices
+    assert mentioned(g, PAPERS[34]["title"]) == {
+        "JPEG": "Software", "H.264": "Software", "GPUDirect": "Technique", "XGBoost": "Technique",
+        "DeepSpeed-Ulysses": "Technique", "T-MAC": "Technique"}
