@@ -1,0 +1,126 @@
+"""Double annotation with adjudication: where two blind annotations of the same
+papers disagree, a third annotator decides, and the gold is what they agreed
+on plus what the adjudicator kept.
+
+    python bench/adjudicate.py disputes FIRST SECOND --papers TODO.jsonl -o disputes.jsonl
+    python bench/adjudicate.py apply FIRST SECOND ADJUDICATION -o GOLD.jsonl
+
+``disputes`` writes, per paper both files annotate, the text, the entities
+the two agree on and the disputed ones (in one only, or with another type),
+numbered in a shuffled order so that the adjudicator cannot tell who proposed
+what. The adjudicator adds ``decisions`` to each line: ``{"item": k,
+"decision": "include", "type": T}``, ``"exclude"``, or ``{"decision":
+"same_as", "same_as": NAME}`` (another spelling of an entity that stays, which
+becomes its alias). ``apply`` rebuilds the agreed entities from FIRST and
+SECOND, checks that the disputes are the ones decided, and writes the
+adjudicated gold in FIRST's order. Entities match as in evaluate.py (same
+type, a folded name or alias in common).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from evaluate import entity_items, fold, read_jsonl  # noqa: E402
+
+
+def split(first: dict, second: dict) -> tuple[list[dict], list[dict]]:
+    """(agreed, disputed) entities of one paper's two annotations; an agreed
+    entity keeps FIRST's name and takes the other's spellings as aliases."""
+    a, b = entity_items(first["entities"]), entity_items(second["entities"])
+    used, agreed, disputed = set(), [], []
+    for i, (_, type_, labels) in enumerate(a):
+        hit = next((j for j, (_, t, ls) in enumerate(b) if j not in used and t == type_ and ls & labels), None)
+        entity = dict(first["entities"][i])
+        if hit is None:
+            disputed.append(entity)
+            continue
+        used.add(hit)
+        other = second["entities"][hit]
+        entity["aliases"] = sorted({*entity.get("aliases", []), other["name"], *other.get("aliases", [])} - {entity["name"]})
+        agreed.append(entity)
+    disputed += [second["entities"][j] for j in range(len(b)) if j not in used]
+    return agreed, [{"name": e["name"], "type": e["type"], "aliases": list(e.get("aliases", []))} for e in disputed]
+
+
+def disputes(first_path, second_path, papers_path, seed: int = 11) -> list[dict]:
+    texts = {p["id"]: p for p in read_jsonl(papers_path)}
+    second = {p["id"]: p for p in read_jsonl(second_path)}
+    rng = random.Random(seed)
+    out = []
+    for first in read_jsonl(first_path):
+        if first["id"] not in second:
+            continue
+        agreed, disputed = split(first, second[first["id"]])
+        rng.shuffle(disputed)
+        for k, item in enumerate(disputed, 1):
+            item["item"] = k
+        text = texts[first["id"]]
+        out.append({"id": first["id"], "title": text["title"], "abstract": text["abstract"],
+                    "agreed": agreed, "disputed": disputed})
+    return out
+
+
+def apply(first_path, second_path, adjudication_path) -> list[dict]:
+    second = {p["id"]: p for p in read_jsonl(second_path)}
+    decided = {p["id"]: p for p in read_jsonl(adjudication_path)}
+    out = []
+    for first in read_jsonl(first_path):
+        if first["id"] not in second:
+            raise SystemExit(f"Error: paper {first['id']} has no second annotation")
+        entities, disputed = split(first, second[first["id"]])
+        record = decided.get(first["id"], {"disputed": [], "decisions": []})
+        items = {it["item"]: it for it in record["disputed"]}
+        if sorted(map(_key, disputed)) != sorted(map(_key, items.values())):
+            raise SystemExit(f"Error: paper {first['id']}: the disputes decided are not the annotations' disputes")
+        if sorted(d["item"] for d in record["decisions"]) != sorted(items):
+            raise SystemExit(f"Error: paper {first['id']}: not every disputed item has one decision")
+        entities = [dict(e) for e in entities]
+        same = []
+        for d in sorted(record["decisions"], key=lambda d: d["item"]):
+            item = items[d["item"]]
+            if d["decision"] == "include":
+                entities.append({"name": item["name"], "type": d["type"], "aliases": list(item["aliases"])})
+            elif d["decision"] == "same_as":
+                same.append((item, fold(d["same_as"])))
+        for item, target in same:
+            entity = next(e for e in entities if target in {fold(x) for x in (e["name"], *e["aliases"])})
+            entity["aliases"] = sorted({*entity["aliases"], item["name"], *item["aliases"]} - {entity["name"]})
+        out.append({"id": first["id"], "title": first["title"], "entities": entities})
+    return out
+
+
+def _key(entity: dict) -> tuple:
+    return entity["name"], entity["type"], tuple(sorted(entity.get("aliases", [])))
+
+
+def write_jsonl(rows, path) -> None:
+    Path(path).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    d = sub.add_parser("disputes", help="what the adjudicator is to decide")
+    d.add_argument("first")
+    d.add_argument("second")
+    d.add_argument("--papers", required=True, help="JSON Lines with id, title and abstract of the papers")
+    d.add_argument("-o", "--output", required=True)
+    a = sub.add_parser("apply", help="the adjudicated gold")
+    a.add_argument("first")
+    a.add_argument("second")
+    a.add_argument("adjudication", help="the disputes file with the adjudicator's decisions on each line")
+    a.add_argument("-o", "--output", required=True)
+    args = ap.parse_args(argv)
+    if args.command == "disputes":
+        write_jsonl(disputes(args.first, args.second, args.papers), args.output)
+    else:
+        write_jsonl(apply(args.first, args.second, args.adjudication), args.output)
+
+
+if __name__ == "__main__":
+    main()

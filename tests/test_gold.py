@@ -1,0 +1,55 @@
+"""The held-out gold is reproducible from its two blind annotations and the
+adjudicator's decisions (bench/adjudicate.py, bench/gold/agreement/)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+AGREEMENT = ROOT / "bench" / "gold" / "agreement"
+
+
+def adjudicate(*args):
+    return subprocess.run([sys.executable, str(ROOT / "bench" / "adjudicate.py"), *map(str, args)],
+                          capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("part", ["heldout", "heldout2"])
+def test_the_held_out_gold_is_the_adjudication_of_two_annotations(part, tmp_path):
+    out = tmp_path / f"{part}.jsonl"
+    result = adjudicate("apply", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / "heldout-second.jsonl",
+                        AGREEMENT / "heldout-adjudication.jsonl", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert out.read_bytes() == (ROOT / "bench" / "gold" / f"{part}.jsonl").read_bytes()
+
+
+def test_the_disputes_are_what_the_adjudicator_decided(tmp_path):
+    decided = {}
+    for line in (AGREEMENT / "heldout-adjudication.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        decided[record["id"]] = sorted((d["name"], d["type"]) for d in record["disputed"])
+    found = {}
+    for part in ("heldout", "heldout2"):
+        out = tmp_path / f"{part}.disputes.jsonl"
+        result = adjudicate("disputes", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / "heldout-second.jsonl",
+                            "--papers", ROOT / "bench" / "gold" / f"{part}.todo.jsonl", "-o", out)
+        assert result.returncode == 0, result.stderr
+        for line in out.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            if record["disputed"]:
+                found[record["id"]] = sorted((d["name"], d["type"]) for d in record["disputed"])
+    assert found == decided
+
+
+def test_an_adjudication_that_misses_a_dispute_is_an_error(tmp_path):
+    records = [json.loads(line) for line in
+               (AGREEMENT / "heldout-adjudication.jsonl").read_text(encoding="utf-8").splitlines()]
+    records[0]["decisions"] = records[0]["decisions"][1:]
+    broken = tmp_path / "adjudication.jsonl"
+    broken.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    result = adjudicate("apply", AGREEMENT / "heldout-first.jsonl", AGREEMENT / "heldout-second.jsonl", broken,
+                        "-o", tmp_path / "out.jsonl")
+    assert result.returncode != 0
+    assert "not every disputed item has one decision" in result.stderr
