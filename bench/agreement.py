@@ -1,6 +1,6 @@
 """Inter-annotator agreement between two gold-style annotation files.
 
-    python bench/agreement.py bench/gold/dev5.jsonl bench/gold/agreement/dev5-second.jsonl
+    python bench/agreement.py bench/gold/agreement/dev5-first.jsonl bench/gold/agreement/dev-second.jsonl
     python bench/agreement.py REF OTHER --kgraph -v   # also kgraph on the same papers; list disagreements
 
 Both files are JSON Lines as in bench/gold/ ({"id", "title", "entities":

@@ -1,5 +1,5 @@
-"""The held-out gold is reproducible from its two blind annotations and the
-adjudicator's decisions (bench/adjudicate.py, bench/gold/agreement/)."""
+"""The seed gold is reproducible from its two blind annotations and the
+adjudicators' decisions (bench/adjudicate.py, bench/gold/agreement/)."""
 import json
 import subprocess
 import sys
@@ -16,24 +16,29 @@ def adjudicate(*args):
                           capture_output=True, text=True)
 
 
-@pytest.mark.parametrize("part", ["heldout", "heldout2"])
-def test_the_held_out_gold_is_the_adjudication_of_two_annotations(part, tmp_path):
+GROUPS = {"heldout": ["heldout", "heldout2"], "dev": ["dev", "dev2", "dev3", "dev4", "dev5"]}
+PARTS = [(group, part) for group, parts in GROUPS.items() for part in parts]
+
+
+@pytest.mark.parametrize("group, part", PARTS)
+def test_the_gold_is_the_adjudication_of_two_annotations(group, part, tmp_path):
     out = tmp_path / f"{part}.jsonl"
-    result = adjudicate("apply", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / "heldout-second.jsonl",
-                        AGREEMENT / "heldout-adjudication.jsonl", "-o", out)
+    result = adjudicate("apply", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / f"{group}-second.jsonl",
+                        AGREEMENT / f"{group}-adjudication.jsonl", "-o", out)
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == (ROOT / "bench" / "gold" / f"{part}.jsonl").read_bytes()
 
 
-def test_the_disputes_are_what_the_adjudicator_decided(tmp_path):
+@pytest.mark.parametrize("group", GROUPS)
+def test_the_disputes_are_what_the_adjudicators_decided(group, tmp_path):
     decided = {}
-    for line in (AGREEMENT / "heldout-adjudication.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (AGREEMENT / f"{group}-adjudication.jsonl").read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
         decided[record["id"]] = sorted((d["name"], d["type"]) for d in record["disputed"])
     found = {}
-    for part in ("heldout", "heldout2"):
+    for part in GROUPS[group]:
         out = tmp_path / f"{part}.disputes.jsonl"
-        result = adjudicate("disputes", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / "heldout-second.jsonl",
+        result = adjudicate("disputes", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / f"{group}-second.jsonl",
                             "--papers", ROOT / "bench" / "gold" / f"{part}.todo.jsonl", "-o", out)
         assert result.returncode == 0, result.stderr
         for line in out.read_text(encoding="utf-8").splitlines():
