@@ -48,7 +48,9 @@ def split(first: dict, second: dict) -> tuple[list[dict], list[dict]]:
 
 
 def disputes(first_path, second_path, papers_path, seed: int = 11) -> list[dict]:
-    texts = {p["id"]: p for p in read_jsonl(papers_path)}
+    from kgraph import read_papers  # ids as kgraph gives them, also to files without an "id" field
+
+    texts = {p.id: {"title": p.title, "abstract": p.abstract} for p in read_papers([papers_path])[0]}
     second = {p["id"]: p for p in read_jsonl(second_path)}
     rng = random.Random(seed)
     out = []
@@ -108,7 +110,7 @@ def main(argv=None):
     d = sub.add_parser("disputes", help="what the adjudicator is to decide")
     d.add_argument("first")
     d.add_argument("second")
-    d.add_argument("--papers", required=True, help="JSON Lines with id, title and abstract of the papers")
+    d.add_argument("--papers", required=True, help="the papers' listing (JSON Lines with title and abstract)")
     d.add_argument("-o", "--output", required=True)
     a = sub.add_parser("apply", help="the adjudicated gold")
     a.add_argument("first")

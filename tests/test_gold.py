@@ -16,7 +16,9 @@ def adjudicate(*args):
                           capture_output=True, text=True)
 
 
-GROUPS = {"heldout": ["heldout", "heldout2"], "dev": ["dev", "dev2", "dev3", "dev4", "dev5"]}
+GROUPS = {"heldout": ["heldout", "heldout2"], "dev": ["dev", "dev2", "dev3", "dev4", "dev5"],
+          "probe-heldout": ["probe-heldout"]}
+PAPERS = {"probe-heldout": "probe-heldout.papers.jsonl"}  # the seed parts' text is in <part>.todo.jsonl
 PARTS = [(group, part) for group, parts in GROUPS.items() for part in parts]
 
 
@@ -39,7 +41,7 @@ def test_the_disputes_are_what_the_adjudicators_decided(group, tmp_path):
     for part in GROUPS[group]:
         out = tmp_path / f"{part}.disputes.jsonl"
         result = adjudicate("disputes", AGREEMENT / f"{part}-first.jsonl", AGREEMENT / f"{group}-second.jsonl",
-                            "--papers", ROOT / "bench" / "gold" / f"{part}.todo.jsonl", "-o", out)
+                            "--papers", ROOT / "bench" / "gold" / PAPERS.get(part, f"{part}.todo.jsonl"), "-o", out)
         assert result.returncode == 0, result.stderr
         for line in out.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
