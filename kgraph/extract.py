@@ -466,6 +466,8 @@ class Extractor:
         for long_form, sf, lf_start, sf_end in self.acronym_definitions(text):
             sf_clean = sf[:-1] if _plural_acronym(sf) else sf
             concept = self.vocab.lookup(long_form)
+            if concept is not None and (other := self.vocab.lookup(sf_clean)) is not None and other.key != concept.key:
+                redefined.add(sf_clean)  # "autoregressive models (ARMs)": here ARM is no processor
             if concept is None:
                 concept = self.vocab.lookup(sf_clean)
                 if concept is not None and (self.head_type(long_form) not in (None, concept.type)
@@ -551,6 +553,7 @@ class Extractor:
                     } if datasets else set()
         vocab_spans = [(s, e) for s, e, _, _ in matches]
         match_starts = {s: c.type for s, _, c, _ in matches}
+        match_ends = {e: c.type for _, e, c, _ in matches}
         # coined model names: a new version of a known model ("DeepSeek-V3",
         # "ColBERTv2"), or a name whose last part is one ("BinT5", "WebGLM")
         renamed = []  # where a known model is written by another name
@@ -590,7 +593,8 @@ class Extractor:
                 continue  # "non-GEMM operators", "non-fully connected topologies": what they are not
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
-            if c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts):
+            if (c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts)
+                    and not self._applied(text, s, match_ends)):
                 # a participle mentions its technique only where it qualifies a model:
                 # "quantized models", "a fine-tuned Llama"; not "tiled matrix
                 # multiplication" (one narrower technique) or "pipelined across stages"
@@ -944,6 +948,20 @@ class Extractor:
                 if self.vocab.lookup(label) is None and not self.is_not_entity(label):
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
+
+    def _applied(self, text: str, at: int, match_ends: dict[int, str]) -> bool:
+        """Whether a participle at ``at`` says the technique was applied: after a
+        model ("models fine-tuned on ...", "Llama quantized to 4 bits"), after
+        "we" ("we pruned"), or as a passive ("can be fine-tuned")."""
+        prev = _word_before(text, at)
+        if prev is None:
+            return False
+        word = prev[0]
+        if word.lower() in ("we", "be", "been", "is", "are", "was", "were", "being"):
+            return True
+        if match_ends.get(prev[1] + len(word)) == "Model":
+            return True
+        return self.vocab.head_nouns.get(fold(word)) == "Model" or fold(word) in _QUALIFIED_BY_PARTICIPLE
 
     def _model_follows(self, text: str, at: int, match_starts: dict[int, str]) -> bool:
         """Whether a model comes right after ``at``: a model's name (its type
@@ -1898,12 +1916,14 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         # nor by a spelled-out form of two words, which elsewhere is a phrase: "parallel drafts";
         # nor by two letters, which elsewhere mean something else: "MF")
         by_label: dict[str, Concept] = {}
+        key_of: dict[str, str] = {}  # the entity's key, which a merged spelling's label may not fold to
         forms_of: dict[str, tuple[str, ...]] = {}
-        for c in entities.values():
+        for key, c in entities.items():
             forms = [f for i, f in enumerate((c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2)))
                      if len(f) > 2 and (i or vocab.lookup(f) is None)]
             if forms and forms[0] not in by_label:
                 by_label[forms[0]] = c
+                key_of[forms[0]] = key
                 forms_of[forms[0]] = tuple(forms[1:])
         matchers = compile_matchers(
             Concept(label, c.type, forms_of[label], from_vocabulary=False) for label, c in by_label.items()
@@ -1927,12 +1947,12 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):
             mentions, own_vetoes = per_paper[p.id], vetoed.get(p.id, ())
             for label, surface in found:
-                concept = by_label[label]
-                if concept.key in own_vetoes:
+                concept, key = by_label[label], key_of[label]
+                if key in own_vetoes:
                     continue  # this paper defines the short form as something generic
-                m = mentions.get(concept.key)
+                m = mentions.get(key)
                 if m is None:
-                    mentions[concept.key] = Mention(concept.key, concept.label, concept.type, {surface}, evidence=_PATTERN)
+                    mentions[key] = Mention(key, concept.label, concept.type, {surface}, evidence=_PATTERN)
                 else:
                     m.surfaces.add(surface)
     for mentions in per_paper.values():

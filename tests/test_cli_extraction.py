@@ -133,9 +133,12 @@ def test_names_versions_and_product_numbers(graph):
     }
 
 
-def test_the_papers_technique_and_no_participles(graph):
+def test_the_papers_technique_and_techniques_written_as_passive_verbs(graph):
     _, g = graph
-    assert mentioned(g, PAPERS[1]["title"]) == {"selective offload": "Technique"}
+    # "layers are pipelined", "the model was fine-tuned": the techniques were applied (the adjudicated
+    # gold counts a technique written only as a verb)
+    assert mentioned(g, PAPERS[1]["title"]) == {
+        "selective offload": "Technique", "pipelining": "Technique", "fine-tuning": "Technique"}
 
 
 def test_hostile_text_builds(graph):
