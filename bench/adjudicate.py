@@ -86,6 +86,9 @@ def apply(first_path, second_path, adjudication_path) -> list[dict]:
         for d in sorted(record["decisions"], key=lambda d: d["item"]):
             item = items[d["item"]]
             if d["decision"] == "include":
+                kept = {fold(x) for x in (item["name"], *item["aliases"])}
+                for e in entities:  # an entity of its own is no other entity's alias ("GPT-3.5 Turbo")
+                    e["aliases"] = [a for a in e["aliases"] if fold(a) not in kept]
                 entities.append({"name": item["name"], "type": d["type"], "aliases": list(item["aliases"])})
             elif d["decision"] == "same_as":
                 same.append((item, fold(d["same_as"])))
