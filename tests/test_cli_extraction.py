@@ -91,7 +91,8 @@ PAPERS = [
      "abstract": "We train a model named SwinV2-MoE with methods like MR-GPTQ."},
     # the seventh session: names the texts call methods, and media formats
     {"title": "Loading Images at Scale",
-     "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA, fit XGBoost and compare with "
+     "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA and GPUDirect Storage, fit XGBoost "
+                 "and compare with "
                  "DeepSpeed-Ulysses and T-MAC. Hipify, rustc and ZeRO-Infinity send data over TCP."},
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer."},
@@ -378,9 +379,11 @@ def test_the_sixth_sessions_rules_end_to_end(graph):
 
 def test_methods_the_texts_call_methods_and_media_formats(graph):
     _, g = graph
-    # GPUDirect, XGBoost, DeepSpeed-Ulysses and T-MAC are cited as methods; JPEG and H.264 are formats, no devices
+    # GPUDirect (RDMA), DeepSpeed-Ulysses and T-MAC are cited as methods, the XGBoost library is software;
+    # JPEG and H.264 are formats, no devices
     assert mentioned(g, PAPERS[34]["title"]) == {
-        "JPEG": "Software", "H.264": "Software", "GPUDirect": "Technique", "XGBoost": "Technique",
+        "JPEG": "Software", "H.264": "Software", "GPUDirect": "Technique", "XGBoost": "Software",
+        "GPUDirect Storage": "Software",
         "DeepSpeed-Ulysses": "Technique", "T-MAC": "Technique",
         # a tool written in title case, tools the vocabulary gained, a system its paper calls a system
         "HIPIFY": "Software", "rustc": "Software", "TCP": "Software", "ZeRO-Infinity": "Software"}
