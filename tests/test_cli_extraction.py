@@ -92,7 +92,7 @@ PAPERS = [
     # the seventh session: names the texts call methods, and media formats
     {"title": "Loading Images at Scale",
      "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA and GPUDirect Storage, fit XGBoost "
-                 "and compare with "
+                 "on CSR and ELLPACK matrices and compare with "
                  "DeepSpeed-Ulysses and T-MAC. Hipify, rustc and ZeRO-Infinity send data over TCP."},
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer."},
@@ -383,7 +383,7 @@ def test_methods_the_texts_call_methods_and_media_formats(graph):
     # JPEG and H.264 are formats, no devices
     assert mentioned(g, PAPERS[34]["title"]) == {
         "JPEG": "Software", "H.264": "Software", "GPUDirect": "Technique", "XGBoost": "Software",
-        "GPUDirect Storage": "Software",
+        "GPUDirect Storage": "Software", "CSR": "Software", "ELLPACK": "Software",
         "DeepSpeed-Ulysses": "Technique", "T-MAC": "Technique",
         # a tool written in title case, tools the vocabulary gained, a system its paper calls a system
         "HIPIFY": "Software", "rustc": "Software", "TCP": "Software", "ZeRO-Infinity": "Software"}
