@@ -72,7 +72,7 @@ def predicted_sets(gold, corpus: str):
         items = []
         for key, m in mentions.get(pid, {}).items():
             c = concepts[key]
-            labels = {fold(x) for x in (c.label, *c.alt_labels, *c.hidden_labels, *m.surfaces)}
+            labels = {fold(x) for x in (c.label, *c.alt_labels, *c.hidden_labels, *c.context_labels, *m.surfaces)}
             items.append((c.label, c.type, labels))
         out[pid] = items
     return out

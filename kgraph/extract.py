@@ -206,6 +206,8 @@ _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
 _NEXT_WORD_OR_PART = re.compile(r"(?:[ \t]+|-)([A-Za-z][\w\-]*)")
 _NEXT_WORD_GAP = re.compile(r"[ \t\-]+")
+# where a definition's head noun phrase ends: "Exascale supercomputer | at ...", "Training chip | for the Dojo supercomputer"
+_DEFINITION_HEAD = re.compile(r" (?:of|for|at|in|on|with|built|from)\b| ?\(|[,;.]")
 _GLUED_COUNT = re.compile(r"(?<![\w.])(\d+)x(?=[A-Z])")
 _URL_DOMAINS = (".com/", ".org/", ".io/", ".net/", ".ai/", ".co/", ".dev/", ".edu/", ".cn/")
 _URL = re.compile(r"(?i)\b(?:https?://|www\.)\S+|\b[\w.-]{1,200}\.(?:com|org|io|net|ai|co|dev|edu|cn)/\S*")
@@ -732,13 +734,16 @@ class Extractor:
             prev = _word_before(text, m.start())
             if prev and prev[0][:1].isupper() and not prev[2]:
                 continue  # "Appendix C", "Type C"
-            if languages is None:  # where software names start and end: any beside "C", a language beside "Go"
-                software = [(s, e, _is_language(c)) for s, e, c, _ in matches if c.type == "Software"]
-                languages = {"any": ({s for s, _, _ in software}, {e for _, e, _ in software}),
-                             "language": ({s for s, _, lang in software if lang}, {e for _, e, lang in software if lang})}
-            beside = languages["any" if len(m[0]) == 1 else "language"]  # not "OpenAI Gym, Go and StarCraft"
-            if _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *beside):
-                concept = self.vocab.in_context[m[0]]
+            if languages is None:  # where names start and end: any software beside "C", a language beside
+                # "Go", a supercomputer beside "Aurora" ("Frontier and Aurora", not "Amazon Aurora")
+                kinds = [(s, e, _kind(c)) for s, e, c, _ in matches if c.type in ("Software", "Hardware")]
+                languages = {kind: ({s for s, _, k in kinds if k in wanted}, {e for _, e, k in kinds if k in wanted})
+                             for kind, wanted in (("any", ("software", "language")), ("language", ("language",)),
+                                                  ("machine", ("machine",)))}
+            concept = self.vocab.in_context[m[0]]
+            kind = "any" if len(m[0]) == 1 else "machine" if concept.type == "Hardware" else "language"
+            if ((kind != "machine" and _CODE_AFTER.match(text, m.end()))  # not "OpenAI Gym, Go and StarCraft"
+                    or _beside_one_of(text, m.start(), m.end(), *languages[kind])):
                 add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title
@@ -1565,9 +1570,14 @@ def _after_each(name: str, pattern: re.Pattern, text: str):
             at = text.find(name, at + 1)
 
 
-def _is_language(concept: Concept) -> bool:
-    """Whether a Software concept is a programming language, as its definition says."""
-    return "language" in (concept.definition or "")
+def _kind(concept: Concept) -> str | None:
+    """What a context label needs beside it, as a concept's definition says:
+    a programming language ("language"), other software, a supercomputer
+    ("machine"; not "a processor of the Sunway supercomputer"), or nothing."""
+    definition = concept.definition or ""
+    if concept.type == "Software":
+        return "language" if "language" in definition else "software"
+    return "machine" if "supercomputer" in _DEFINITION_HEAD.split(definition, 1)[0].lower() else None
 
 
 def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:

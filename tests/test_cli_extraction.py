@@ -94,6 +94,8 @@ PAPERS = [
      "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA and GPUDirect Storage, fit XGBoost "
                  "on CSR and ELLPACK matrices and compare with "
                  "DeepSpeed-Ulysses and T-MAC. Hipify, rustc and ZeRO-Infinity send data over TCP."},
+    {"title": "Collectives at Exascale",
+     "abstract": "We tune allreduce on Frontier and Aurora, and on Perlmutter and Alps. Amazon Aurora logs the runs."},
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer."},
 ]
@@ -392,5 +394,14 @@ def test_methods_the_texts_call_methods_and_media_formats(graph):
 def test_architecture_classes_the_adjudicated_gold_counts(graph):
     _, g = graph
     # "autoregressive model" is an architecture class like "diffusion model"; a sparsely-gated MoE is the MoE
-    assert mentioned(g, PAPERS[35]["title"]) == {
+    assert mentioned(g, PAPERS[36]["title"]) == {
         "autoregressive model": "Technique", "diffusion model": "Technique", "mixture-of-experts": "Technique"}
+
+
+def test_supercomputers_named_by_ordinary_words_beside_other_supercomputers(graph):
+    _, g = graph
+    # kg:contextLabel "Aurora", "Alps": machines beside Frontier and Perlmutter; Amazon Aurora is no machine
+    found = mentioned(g, PAPERS[35]["title"])
+    assert {k: v for k, v in found.items() if v == "Hardware"} == {
+        "Frontier": "Hardware", "Aurora supercomputer": "Hardware", "Perlmutter": "Hardware",
+        "Alps supercomputer": "Hardware"}

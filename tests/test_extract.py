@@ -53,6 +53,12 @@ kge:Meta a skos:Concept, kg:Organization ; skos:prefLabel "Meta"@en .
 kge:Zorb_AI a skos:Concept, kg:Organization ; skos:prefLabel "Zorb AI"@en .
 kge:flow_matching a skos:Concept, kg:Technique ; skos:prefLabel "flow matching"@en .
 kge:ARM a skos:Concept, kg:Hardware ; skos:prefLabel "ARM"@en .
+kge:Frontier a skos:Concept, kg:Hardware ; skos:prefLabel "Frontier"@en ;
+    skos:definition "Exascale supercomputer at Oak Ridge National Laboratory (AMD MI250X GPUs)."@en .
+kge:Aurora a skos:Concept, kg:Hardware ; skos:prefLabel "Aurora supercomputer"@en ; kg:contextLabel "Aurora"@en ;
+    skos:definition "Supercomputer at Argonne National Laboratory."@en .
+kge:SW26010 a skos:Concept, kg:Hardware ; skos:prefLabel "SW26010"@en ;
+    skos:definition "Many-core processor of the Sunway TaihuLight supercomputer."@en .
 kge:autoregressive_model a skos:Concept, kg:Technique ; skos:prefLabel "autoregressive model"@en .
 """
 
@@ -1433,3 +1439,11 @@ def test_spellings_of_one_found_name_merged_and_spread_to_other_papers(vocab):
     mentions, concepts = extract_corpus(papers, vocab)
     labels = [{concepts[k].label for k in mentions[p.id]} for p in papers]
     assert labels == [{"M-FAC"}, {"Zorb-FAC"}, {"Zorb-FAC"}]
+
+
+def test_a_machine_named_by_an_ordinary_word_only_beside_another_machine(ex):
+    # kg:contextLabel "Aurora": beside a supercomputer it is one, elsewhere a word or another product
+    assert found(ex, "A Study", "We scale collectives on Frontier and Aurora.") == {
+        "Frontier": "Hardware", "Aurora supercomputer": "Hardware"}
+    assert found(ex, "A Study", "Aurora borealis; Amazon Aurora stores rows; SW26010 and Aurora.") == {
+        "SW26010": "Hardware"}  # a processor of a supercomputer is no machine to stand beside
