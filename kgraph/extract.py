@@ -1123,8 +1123,11 @@ class Extractor:
         form's head noun, else what the text around the definition calls it."""
         type_ = self.head_type_at_end(long_form)
         after = _NEXT_WORD.match(text, end)
-        if type_ and after and (named := self.vocab.head_nouns.get(fold(after[1]))):
-            type_ = named  # "Global Channel Pruning (PAGCP) framework": the head noun after it
+        if (after and (named := self.vocab.head_nouns.get(fold(after[1])))
+                and (type_ or self._named_method(long_form, short_form))):
+            # "Global Channel Pruning (PAGCP) framework", "Gradient-Adaptive Quantization-Aware Training (GAQAT)
+            # framework": the head noun after it; not "first-order (FO) optimizers", a kind of a class
+            type_ = named
         elif named := self._head_noun_naming(text, start):
             type_ = named  # "a framework called Feature Search and Reinforcement (FSR)"
         described = _APPOSITIVE_RE.match(text, end)

@@ -1447,3 +1447,10 @@ def test_a_machine_named_by_an_ordinary_word_only_beside_another_machine(ex):
         "Frontier": "Hardware", "Aurora supercomputer": "Hardware"}
     assert found(ex, "A Study", "Aurora borealis; Amazon Aurora stores rows; SW26010 and Aurora.") == {
         "SW26010": "Hardware"}  # a processor of a supercomputer is no machine to stand beside
+
+
+def test_a_defined_acronym_takes_the_head_noun_right_after_it(ex):
+    # "Gradient-Adaptive Quantization-Aware Training (GAQAT) framework": a framework (rule 1), though its long
+    # form, with no head noun of its own, reads as a method's name
+    assert found(ex, "A Study", "We propose a novel Zorbic Sparse Training (ZST) framework for DG.") == {
+        "ZST": "Software"}
