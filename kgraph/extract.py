@@ -591,8 +591,8 @@ class Extractor:
                 known = self.vocab.lookup(name) or self.vocab.lookup(kit.group(0).strip())
                 add(known.label if known else name, known.type if known else "Software", name, _VOCAB if known else _PATTERN)
                 continue
-            if text[max(0, s - 4) : s].lower() == "non-":
-                continue  # "non-GEMM operators", "non-fully connected topologies": what they are not
+            if text[max(0, s - 4) : s].lower() == "non-" or text[e : e + 5].lower() == "-free":
+                continue  # "non-GEMM operators", "a fine-tuning-free approach": what they are not, what they do without
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
             if (c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts)
@@ -1161,7 +1161,9 @@ class Extractor:
 
     def _after_modifier(self, text: str, start: int) -> bool:
         prev = _word_before(text, start)
-        return prev is not None and self._is_modifier(prev[0], text[start].isupper() or prev[2])
+        if prev is None or _VERB_BEFORE.search(text, max(0, prev[1] - 12), prev[1]):
+            return False  # "we skip fine-tuning", "to avoid pruning": a verb, not a modifier
+        return self._is_modifier(prev[0], text[start].isupper() or prev[2])
 
     def _is_modifier(self, word: str, title_case: bool, head: bool = False) -> bool:
         """An ordinary word that can open a technique's name (or, with ``head``,

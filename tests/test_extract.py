@@ -1454,3 +1454,11 @@ def test_a_defined_acronym_takes_the_head_noun_right_after_it(ex):
     # form, with no head noun of its own, reads as a method's name
     assert found(ex, "A Study", "We propose a novel Zorbic Sparse Training (ZST) framework for DG.") == {
         "ZST": "Software"}
+
+
+def test_a_technique_a_method_does_without_is_not_mentioned(ex):
+    # "-free" as "non-": a fine-tuning-free approach uses no fine-tuning
+    assert found(ex, "A Study", "ZorbKV is a fine-tuning-free approach.") == {"ZorbKV": "Technique"}
+    assert found(ex, "A Study", "It needs no fine-tuning.") == {"fine-tuning": "Technique"}
+    # a verb before a technique is no modifier naming a narrower one
+    assert found(ex, "A Study", "We skip fine-tuning.") == {"fine-tuning": "Technique"}
