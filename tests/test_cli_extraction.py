@@ -99,7 +99,7 @@ PAPERS = [
      "abstract": "We tune allreduce on Frontier and Aurora, and on Perlmutter and Alps. Amazon Aurora logs the runs."},
     {"title": "Portable Sparse Kernels",
      "abstract": "We port sparse tensor algebra kernels to OpenMP target offload and apply low-bit quantization; "
-                 "SnapKV is a fine-tuning-free method."},
+                 "SnapKV is a fine-tuning-free method. It pools CXL memory with a CXL memory expander."},
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer; "
                  "it beats SDXL-Lightning and Transformer++."},
@@ -419,5 +419,7 @@ def test_fields_descriptions_and_what_a_method_goes_without(graph):
     _, g = graph
     # "sparse tensor algebra" is a field; "OpenMP target offload" names OpenMP's feature, no offloading;
     # "low-bit" says how far quantization goes; a "fine-tuning-free" method uses no fine-tuning
+    # memory reached over CXL is CXL; an expander is a device of its own
     assert mentioned(g, PAPERS[36]["title"]) == {
-        "OpenMP": "Software", "quantization": "Technique", "SnapKV": "Technique"}
+        "OpenMP": "Software", "quantization": "Technique", "SnapKV": "Technique", "CXL": "Hardware",
+        "CXL memory expander": "Hardware"}
