@@ -99,7 +99,8 @@ PAPERS = [
      "abstract": "We tune allreduce on Frontier and Aurora, and on Perlmutter and Alps. Amazon Aurora logs the runs."},
     {"title": "Portable Sparse Kernels",
      "abstract": "We port sparse tensor algebra kernels to OpenMP target offload and apply low-bit quantization; "
-                 "SnapKV is a fine-tuning-free method. It pools CXL memory with a CXL memory expander."},
+                 "SnapKV is a fine-tuning-free method. It pools CXL memory with a CXL memory expander behind a "
+                 "top-of-rack switch, and stacks chiplets with TSVs on a silicon interposer."},
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer; "
                  "it beats SDXL-Lightning and Transformer++."},
@@ -422,4 +423,5 @@ def test_fields_descriptions_and_what_a_method_goes_without(graph):
     # memory reached over CXL is CXL; an expander is a device of its own
     assert mentioned(g, PAPERS[36]["title"]) == {
         "OpenMP": "Software", "quantization": "Technique", "SnapKV": "Technique", "CXL": "Hardware",
-        "CXL memory expander": "Hardware"}
+        "CXL memory expander": "Hardware", "top-of-rack switch": "Hardware", "chiplet": "Hardware",
+        "through-silicon via": "Hardware", "silicon interposer": "Hardware"}
