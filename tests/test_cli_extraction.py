@@ -93,7 +93,7 @@ PAPERS = [
     {"title": "Loading Images at Scale",
      "abstract": "We decode JPEG and H.264 frames, move them with GPUDirect RDMA and GPUDirect Storage, fit XGBoost "
                  "on CSR and ELLPACK matrices and compare with "
-                 "DeepSpeed-Ulysses, T-MAC and FlashDecoding++. Hipify, rustc and ZeRO-Infinity send data over TCP; a software "
+                 "DeepSpeed-Ulysses, T-MAC, FlashDecoding++ and Dist-DGL. Hipify, rustc and ZeRO-Infinity send data over TCP; a software "
                  "accelerator runs it."},
     {"title": "Collectives at Exascale",
      "abstract": "We tune allreduce on Frontier and Aurora, and on Perlmutter and Alps. Amazon Aurora logs the runs."},
@@ -396,7 +396,8 @@ def test_methods_the_texts_call_methods_and_media_formats(graph):
         # a tool written in title case, tools the vocabulary gained, a system its paper calls a system;
         # a software accelerator is no hardware accelerator
         "HIPIFY": "Software", "rustc": "Software", "TCP": "Software", "ZeRO-Infinity": "Software",
-        "FlashDecoding++": "Software"}  # its paper: "a fast LLM inference engine"
+        "FlashDecoding++": "Software",  # its paper: "a fast LLM inference engine"
+        "DistDGL": "Software"}  # written "Dist-DGL": no DGL of its own
 
 
 def test_architecture_classes_the_adjudicated_gold_counts(graph):
