@@ -75,25 +75,34 @@ def apply(first_path, second_path, adjudication_path) -> list[dict]:
         if first["id"] not in second:
             raise SystemExit(f"Error: paper {first['id']} has no second annotation")
         entities, disputed = split(first, second[first["id"]])
-        record = decided.get(first["id"], {"disputed": [], "decisions": []})
-        items = {it["item"]: it for it in record["disputed"]}
+        record = decided.get(first["id"], {})
+        items = {it["item"]: it for it in record.get("disputed", [])}
+        decisions = record.get("decisions", [])
+        where = f"paper {first['id']}"
         if sorted(map(_key, disputed)) != sorted(map(_key, items.values())):
-            raise SystemExit(f"Error: paper {first['id']}: the disputes decided are not the annotations' disputes")
-        if sorted(d["item"] for d in record["decisions"]) != sorted(items):
-            raise SystemExit(f"Error: paper {first['id']}: not every disputed item has one decision")
+            raise SystemExit(f"Error: {where}: the disputes decided are not the annotations' disputes")
+        if sorted(d["item"] for d in decisions) != sorted(items):
+            raise SystemExit(f"Error: {where}: not every disputed item has one decision")
         entities = [dict(e) for e in entities]
-        same = []
-        for d in sorted(record["decisions"], key=lambda d: d["item"]):
+        included, same = [], []
+        for d in sorted(decisions, key=lambda d: d["item"]):
             item = items[d["item"]]
             if d["decision"] == "include":
-                kept = {fold(x) for x in (item["name"], *item["aliases"])}
-                for e in entities:  # an entity of its own is no other entity's alias ("GPT-3.5 Turbo")
-                    e["aliases"] = [a for a in e["aliases"] if fold(a) not in kept]
-                entities.append({"name": item["name"], "type": d["type"], "aliases": list(item["aliases"])})
+                included.append({"name": item["name"], "type": d["type"], "aliases": list(item["aliases"])})
             elif d["decision"] == "same_as":
                 same.append((item, fold(d["same_as"])))
+            elif d["decision"] != "exclude":
+                raise SystemExit(f"Error: {where}: item {d['item']}: unknown decision {d['decision']!r}")
+        for new in included:  # an entity of its own is no alias of another of its type ("GPT-3.5 Turbo")
+            kept = {fold(x) for x in (new["name"], *new["aliases"])}
+            for e in entities + included:
+                if e is not new and e["type"] == new["type"]:
+                    e["aliases"] = [a for a in e["aliases"] if fold(a) not in kept]
+        entities += included
         for item, target in same:
-            entity = next(e for e in entities if target in {fold(x) for x in (e["name"], *e["aliases"])})
+            entity = next((e for e in entities if target in {fold(x) for x in (e["name"], *e["aliases"])}), None)
+            if entity is None:
+                raise SystemExit(f"Error: {where}: item {item['name']!r} is the same as {target!r}, which is no entity")
             entity["aliases"] = sorted({*entity["aliases"], item["name"], *item["aliases"]} - {entity["name"]})
         out.append({"id": first["id"], "title": first["title"], "entities": entities})
     return out

@@ -243,12 +243,16 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten sing
 # "high computation parallelism": a degree word before a phrase makes it a property
 _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal)\s+")
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
+_PASSIVE_NEXT = frozenset({"on", "with", "to", "for", "by", "using", "in", "into", "across", "at", "from", "via", "and", "or"})
+_SUBJECT_BEFORE = re.compile(r"\b(?:we|they|can|could|may|might|will|would|should|must)\s+$", re.I)  # then a verb
+_FREE_AFTER = re.compile(r"-free(?![\w\-])", re.I)  # "fine-tuning-free", not "LoRA-freezing"
 _NONSPACE = re.compile(r"\S+")
 _WORD_GOES_ON = re.compile(r"[\w\-]")
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions|binaries|implementations?)\b")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
 _JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
+_AND_OR = (re.compile(r",?\s+(?:and|or)\s+"), re.compile(r"(?:,?\s(?:and|or))\s*$"))  # joins without a bare comma
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
 # ", and X, a ...": a second appositive (not a list of modifiers: "a memory, compute, and communication-efficient framework")
@@ -483,7 +487,8 @@ class Extractor:
                     vetoed.add(fold(sf_clean))
                     continue
                 type_ = self._defined_type(text, long_form, sf, lf_start, sf_end)
-                if type_ is None or _generic_class(long_form, sf, type_):
+                if type_ is None or (_generic_class(long_form, sf, type_)
+                                     and not self._named_before_its_head(text, long_form, sf, sf_end, type_)):
                     # "mean absolute error (MAE)", "on-device language models (ODLMs)"
                     vetoed.add(fold(sf_clean))
                     continue
@@ -591,7 +596,7 @@ class Extractor:
                 known = self.vocab.lookup(name) or self.vocab.lookup(kit.group(0).strip())
                 add(known.label if known else name, known.type if known else "Software", name, _VOCAB if known else _PATTERN)
                 continue
-            if text[max(0, s - 4) : s].lower() == "non-" or text[e : e + 5].lower() == "-free":
+            if text[max(0, s - 4) : s].lower() == "non-" or _FREE_AFTER.match(text, e):
                 continue  # "non-GEMM operators", "a fine-tuning-free approach": what they are not, what they do without
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
@@ -742,8 +747,11 @@ class Extractor:
                                                   ("machine", ("machine",)))}
             concept = self.vocab.in_context[m[0]]
             kind = "any" if len(m[0]) == 1 else "machine" if concept.type == "Hardware" else "language"
-            if ((kind != "machine" and _CODE_AFTER.match(text, m.end()))  # not "OpenAI Gym, Go and StarCraft"
-                    or _beside_one_of(text, m.start(), m.end(), *languages[kind])):
+            if kind == "machine":  # "Frontier and Aurora", not "trained on Frontier, Aurora matches ..."
+                beside = _beside_one_of(text, m.start(), m.end(), *languages[kind], joined=_AND_OR)
+            else:  # not "OpenAI Gym, Go and StarCraft"
+                beside = _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages[kind])
+            if beside:
                 add(concept.label, concept.type, m[0], _VOCAB)
 
         # 3. the paper's own name, from its title
@@ -957,13 +965,17 @@ class Extractor:
     def _applied(self, text: str, at: int, match_ends: dict[int, str]) -> bool:
         """Whether a participle at ``at`` says the technique was applied: after a
         model ("models fine-tuned on ...", "Llama quantized to 4 bits"), after
-        "we" ("we pruned"), or as a passive ("can be fine-tuned")."""
+        "we" ("we pruned"), or as a passive ("can be fine-tuned", "is pruned by
+        ..."; not "is quantized GEMM", an adjective before its noun)."""
         prev = _word_before(text, at)
         if prev is None:
             return False
         word = prev[0]
-        if word.lower() in ("we", "be", "been", "is", "are", "was", "were", "being"):
+        if word.lower() == "we":
             return True
+        if word.lower() in ("be", "been", "is", "are", "was", "were", "being"):
+            following = _NEXT_WORD.match(text, at + len(text[at:].split(None, 1)[0]))  # the word after the participle
+            return following is None or following[1].lower() in _PASSIVE_NEXT
         if match_ends.get(prev[1] + len(word)) == "Model":
             return True
         return self.vocab.head_nouns.get(fold(word)) == "Model" or fold(word) in _QUALIFIED_BY_PARTICIPLE
@@ -1148,6 +1160,13 @@ class Extractor:
             type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
         return type_
 
+    def _named_before_its_head(self, text: str, long_form: str, short_form: str, end: int, type_: str) -> bool:
+        """Whether a proper name is defined right before the head noun that types it:
+        "Unified Feature Optimization (UFO) model" names one model, no class of them."""
+        after = _NEXT_WORD.match(text, end)
+        return (after is not None and self.vocab.head_nouns.get(fold(after[1])) == type_
+                and self._named_method(long_form, short_form))
+
     def _named_method(self, long_form: str, short_form: str) -> bool:
         """Whether an acronym's long form without a head noun is the proper name
         of a method: every word capitalised, one short form (not "LLMs"), and
@@ -1161,8 +1180,8 @@ class Extractor:
 
     def _after_modifier(self, text: str, start: int) -> bool:
         prev = _word_before(text, start)
-        if prev is None or _VERB_BEFORE.search(text, max(0, prev[1] - 12), prev[1]):
-            return False  # "we skip fine-tuning", "to avoid pruning": a verb, not a modifier
+        if prev is None or _SUBJECT_BEFORE.search(text, max(0, prev[1] - 12), prev[1]):
+            return False  # "we skip fine-tuning": a verb, not a modifier (not after "to": "compared to class-wise pruning")
         return self._is_modifier(prev[0], text[start].isupper() or prev[2])
 
     def _is_modifier(self, word: str, title_case: bool, head: bool = False) -> bool:
@@ -1582,13 +1601,17 @@ def _kind(concept: Concept) -> str | None:
     definition = concept.definition or ""
     if concept.type == "Software":
         return "language" if "language" in definition else "software"
+    if any("supercomputer" in label.lower() for label in (concept.label, *concept.alt_labels, *concept.hidden_labels)):
+        return "machine"  # "Piz Daint supercomputer"
     return "machine" if "supercomputer" in _DEFINITION_HEAD.split(definition, 1)[0].lower() else None
 
 
-def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[int]) -> bool:
+def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[int], joined=None) -> bool:
     """Whether a name starting at one of ``starts`` or ending at one of ``ends``
     is joined to ``text[start:end]`` by slashes, a comma, "and" or "or"
-    ("C/Assembly/Rust", "Rust and C")."""
+    ("C/Assembly/Rust", "Rust and C"); ``joined``, a pair of patterns (after,
+    before), narrows the joins (``_AND_OR``: no bare comma)."""
+    after_re, before_re = joined or (_JOINED_AFTER, _JOINED_BEFORE)
     at = end
     while text.startswith("/", at):  # "C/Assembly/Bash/Rust"
         if at + 1 in starts:
@@ -1597,10 +1620,10 @@ def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[
         if part is None:
             break
         at = part.end()
-    after = _JOINED_AFTER.match(text, end)
+    after = after_re.match(text, end)
     if after and after.end() in starts:
         return True
-    before = _JOINED_BEFORE.search(text, max(0, start - 6), start)
+    before = before_re.search(text, max(0, start - 7), start)
     return before is not None and before.start() in ends
 
 

@@ -57,6 +57,9 @@ kge:Frontier a skos:Concept, kg:Hardware ; skos:prefLabel "Frontier"@en ;
     skos:definition "Exascale supercomputer at Oak Ridge National Laboratory (AMD MI250X GPUs)."@en .
 kge:Aurora a skos:Concept, kg:Hardware ; skos:prefLabel "Aurora supercomputer"@en ; kg:contextLabel "Aurora"@en ;
     skos:definition "Supercomputer at Argonne National Laboratory."@en .
+kge:Piz_Daint a skos:Concept, kg:Hardware ; skos:prefLabel "Piz Daint"@en ;
+    skos:altLabel "Piz Daint supercomputer"@en .
+kge:LoRA a skos:Concept, kg:Technique ; skos:prefLabel "LoRA"@en .
 kge:SW26010 a skos:Concept, kg:Hardware ; skos:prefLabel "SW26010"@en ;
     skos:definition "Many-core processor of the Sunway TaihuLight supercomputer."@en .
 kge:autoregressive_model a skos:Concept, kg:Technique ; skos:prefLabel "autoregressive model"@en .
@@ -1462,3 +1465,20 @@ def test_a_technique_a_method_does_without_is_not_mentioned(ex):
     assert found(ex, "A Study", "It needs no fine-tuning.") == {"fine-tuning": "Technique"}
     # a verb before a technique is no modifier naming a narrower one
     assert found(ex, "A Study", "We skip fine-tuning.") == {"fine-tuning": "Technique"}
+
+
+def test_the_seventh_sessions_review(ex):
+    # a proper name defined right before the head noun that types it is one model, no class of them
+    assert found(ex, "A Study", "It trains a Unified Feature Optimization (UFO) model. Under unbalanced tasks, "
+                                "e.g., UFO, it is faster.") == {"UFO": "Model"}
+    # "to" is no subject: "compared to layer-wise quantization" names the narrower technique, not quantization
+    assert found(ex, "A Study", "Compared to layer-wise quantization, ours is faster.") == {}
+    # "-free" is a word: "LoRA-freezing" mentions LoRA
+    assert found(ex, "A Study", "Our LoRA-freezing strategy halves memory.") == {"LoRA": "Technique"}
+    # a participle before its noun is no passive: "is quantized GEMM"; "is pruned by" is one
+    assert found(ex, "A Study", "Our focus is quantized attention kernels.") == {}
+    assert found(ex, "A Study", "The model is quantized by layer.") == {"quantization": "Technique"}
+    # a supercomputer its labels call one; a bare comma across clauses joins no machines
+    assert found(ex, "A Study", "We scale on Piz Daint and Aurora.") == {
+        "Piz Daint": "Hardware", "Aurora supercomputer": "Hardware"}
+    assert found(ex, "A Study", "When trained on Frontier, Aurora matches GraphCast.") == {"Frontier": "Hardware"}

@@ -60,3 +60,43 @@ def test_an_adjudication_that_misses_a_dispute_is_an_error(tmp_path):
                         "-o", tmp_path / "out.jsonl")
     assert result.returncode != 0
     assert "not every disputed item has one decision" in result.stderr
+
+
+def write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_adjudication_of_small_annotations(tmp_path):
+    entity = lambda name, type_, *aliases: {"name": name, "type": type_, "aliases": list(aliases)}
+    first = write(tmp_path / "first.jsonl", [
+        {"id": "p1", "title": "One", "entities": [entity("Mixtral", "Model", "Mixtral Instruct"),
+                                                  entity("Mixtral Instruct", "Model"), entity("GPU", "Hardware")]},
+        {"id": "p2", "title": "Two", "entities": [entity("LoRA", "Technique")]}])
+    second = write(tmp_path / "second.jsonl", [
+        {"id": "p1", "title": "One", "entities": [entity("GPU", "Hardware", "GPUs"), entity("CPU", "Hardware")]},
+        {"id": "p2", "title": "Two", "entities": [entity("LoRA", "Technique")]}])
+    # p1's disputes: both Mixtral entities of the first annotation, the CPU of the second; p2 has none
+    disputed = [entity("Mixtral", "Model", "Mixtral Instruct"), entity("Mixtral Instruct", "Model"),
+                entity("CPU", "Hardware")]
+
+    def adjudicated(order, decisions, name):
+        rows = [{"id": "p1", "title": "One", "disputed": [dict(disputed[i], item=k) for k, i in enumerate(order, 1)],
+                 "decisions": [dict(decisions[i], item=k) for k, i in enumerate(order, 1)]},
+                {"id": "p2", "title": "Two", "disputed": []}]  # no decisions where nothing is disputed
+        out = tmp_path / f"{name}.out.jsonl"
+        result = adjudicate("apply", first, second, write(tmp_path / f"{name}.jsonl", rows), "-o", out)
+        return result, out
+
+    keep = [{"decision": "include", "type": "Model"}, {"decision": "include", "type": "Model"},
+            {"decision": "exclude"}]
+    (a, out_a), (b, out_b) = adjudicated([0, 1, 2], keep, "a"), adjudicated([1, 0, 2], keep, "b")
+    assert a.returncode == 0 and b.returncode == 0, a.stderr + b.stderr
+    entities = lambda out: {e["name"]: e["aliases"] for e in json.loads(out.read_text().splitlines()[0])["entities"]}
+    # an entity kept of its own is no alias of another of its type, whatever order the items were numbered in
+    assert entities(out_a) == entities(out_b) == {"GPU": ["GPUs"], "Mixtral": [], "Mixtral Instruct": []}
+    # a decision the tool does not know, or a same_as naming no entity, is an error in one line
+    bad, _ = adjudicated([0, 1, 2], [{"decision": "Include", "type": "Model"}, *keep[1:]], "bad")
+    assert bad.returncode != 0 and "unknown decision 'Include'" in bad.stderr and "Traceback" not in bad.stderr
+    bad, _ = adjudicated([0, 1, 2], [*keep[:2], {"decision": "same_as", "same_as": "TPU"}], "bad2")
+    assert bad.returncode != 0 and "which is no entity" in bad.stderr and "Traceback" not in bad.stderr
