@@ -610,6 +610,8 @@ class Extractor:
                 continue  # "class-wise pruning" names a narrower technique, not pruning
             generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
             sku = _SKU.match(text, e) if c.type == "Hardware" and not generic else None
+            if sku and _UNIT_END.search(sku["sku"]):
+                sku = None  # "Jetson AGX Orin 64GB", "A100 80GB": a memory size, not another product
             if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
                 name = f"{surface} {sku['sku']}"
                 known = self.vocab.lookup(name)
@@ -645,15 +647,17 @@ class Extractor:
                     add(f"{base}-{suffix}", "Dataset", f"{base}-{suffix}", _PATTERN)
                 continue
             sku = _SKU.match(text, e) if c.type == "Organization" else None
-            product = sku and c.label in self.vendors and self._product(c.label, sku["sku"])
+            tier = sku and _MODEL_TIER.match(text, sku.end())  # "Samsung 990 Pro SSDs" is no Exynos 990
+            product = sku and not tier and c.label in self.vendors and self._product(c.label, sku["sku"])
             if product:  # "NVIDIA 3090": the vendor's one product with that number
                 add(product.label, product.type, f"{surface} {sku['sku']}", _VOCAB)
                 continue
-            if (sku and not sku["sku"].isdigit()  # a number alone may be a count: "NVIDIA 9999 GPUs" is left alone
+            if (sku and (tier or not sku["sku"].isdigit())  # a number alone may be a count: "NVIDIA 9999 GPUs"
                     and not _UNIT_END.search(sku["sku"]) and self.vocab.lookup(sku["sku"]) is None  # "40GB", "A100"
-                    and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, sku.end())) else "")):
-                add(f"{surface} {sku['sku']}", "Hardware", f"{surface} {sku['sku']}", _PATTERN)
-                continue  # "eight Samsung PM1733 drives": a product, and no mention of its maker
+                    and self._hardware_word(after[1] if (after := _NEXT_WORD.match(text, (tier or sku).end())) else "")):
+                name = f"{surface} {sku['sku']}{tier.group(0) if tier else ''}"
+                add(name, "Hardware", name, _PATTERN)
+                continue  # "eight Samsung PM1733 drives", "four Samsung 990 Pro SSDs": a product, and no mention of its maker
             if surface in homonyms:
                 add(surface, "Dataset", surface, _VOCAB)
                 continue
@@ -1393,6 +1397,9 @@ class Extractor:
         for m in such_as:
             type_ = self.vocab.head_nouns.get(fold(m["head"]))  # "systems such as FasterTransformer and Orca"
             names = [_without_size(name) for name in _LIST_SPLIT.split(m["names"]) if name]  # "MindLLM-1.3B"
+            if names and (more := _NEXT_TITLE_WORD.match(abstract, m.end("names"))) and \
+                    self.vocab.lookup(f"{names[-1]} {more[1]}") is not None:
+                names.pop()  # "... LUMI and El Capitan": the last name goes on past the list's one word
             # a list of names, not of words ("models such as Base and Chat versions"): one known or coined
             if type_ is not None and any(is_name_like(name) or self._known_as_written(name) for name in names):
                 for name in names:
