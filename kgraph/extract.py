@@ -601,7 +601,7 @@ class Extractor:
             if c.type != "Technique" and text.startswith("-", s - 1) and _SIZED_BEFORE.search(text, max(0, s - 12), s):
                 continue  # "CodeLlama-34B-Python" names a variant, not Python ("Qwen-7B-PPO" says how it was trained)
             if (c.type == "Technique" and _participle_of(surface, c) and not self._model_follows(text, e, match_starts)
-                    and not self._applied(text, s, match_ends)):
+                    and not self._applied(text, s, e, match_ends)):
                 # a participle mentions its technique only where it qualifies a model:
                 # "quantized models", "a fine-tuned Llama"; not "tiled matrix
                 # multiplication" (one narrower technique) or "pipelined across stages"
@@ -966,8 +966,8 @@ class Extractor:
                     yield label, self.vocab.phrase_heads[fold(head)], surface, start, m.end()
                 break
 
-    def _applied(self, text: str, at: int, match_ends: dict[int, str]) -> bool:
-        """Whether a participle at ``at`` says the technique was applied: after a
+    def _applied(self, text: str, at: int, end: int, match_ends: dict[int, str]) -> bool:
+        """Whether a participle from ``at`` to ``end`` says the technique was applied: after a
         model ("models fine-tuned on ...", "Llama quantized to 4 bits"), after
         "we" ("we pruned"), or as a passive ("can be fine-tuned", "is pruned by
         ..."; not "is quantized GEMM", an adjective before its noun)."""
@@ -978,7 +978,7 @@ class Extractor:
         if word.lower() == "we":
             return True
         if word.lower() in ("be", "been", "is", "are", "was", "were", "being"):
-            following = _NEXT_WORD.match(text, at + len(text[at:].split(None, 1)[0]))  # the word after the participle
+            following = _NEXT_WORD.match(text, end)  # none after punctuation: "can be fine-tuned."
             return following is None or following[1].lower() in _PASSIVE_NEXT
         if match_ends.get(prev[1] + len(word)) == "Model":
             return True

@@ -1478,6 +1478,7 @@ def test_the_seventh_sessions_review(ex):
     # a participle before its noun is no passive: "is quantized GEMM"; "is pruned by" is one
     assert found(ex, "A Study", "Our focus is quantized attention kernels.") == {}
     assert found(ex, "A Study", "The model is quantized by layer.") == {"quantization": "Technique"}
+    assert found(ex, "A Study", "The model is quantized. It runs.") == {"quantization": "Technique"}  # before a full stop
     # a supercomputer its labels call one; a bare comma across clauses joins no machines
     assert found(ex, "A Study", "We scale on Piz Daint and Aurora.") == {
         "Piz Daint": "Hardware", "Aurora supercomputer": "Hardware"}
