@@ -217,7 +217,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 # a product number after a hardware line's name: "VHK158", "910B", "8380", "MI250X"
 _UNIT_END = re.compile(r"\d(?:[KMGTP]B|[KMG]?W|[KMG]Hz|nm)$")  # a size, power or clock, not a product number
-_SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3})(?![\w\-.]*\w)")
+# (and an Intel workstation part, "Xeon w5-3435X"); after a tier that ends a
+# line's name a hyphen joins the number: "Core i7" + "-13700H"
+_SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3}|[a-uw-z]\d-\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
+_TIER_END = re.compile(r"(?<![\w\-])[a-uw-z]\d$")
+_HYPHEN_SKU = re.compile(r"-(?P<sku>\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
@@ -609,11 +613,13 @@ class Extractor:
             if fold(surface) in self.vocab.phrase_heads and self._after_modifier(text, s):
                 continue  # "class-wise pruning" names a narrower technique, not pruning
             generic = c.label.isupper() and " " not in c.label  # GPU, FPGA: a class, not a product line
-            sku = _SKU.match(text, e) if c.type == "Hardware" and not generic else None
+            sku = None
+            if c.type == "Hardware" and not generic:
+                sku = (_HYPHEN_SKU if _TIER_END.search(surface) else _SKU).match(text, e)
             if sku and _UNIT_END.search(sku["sku"]):
                 sku = None  # "Jetson AGX Orin 64GB", "A100 80GB": a memory size, not another product
-            if sku:  # "Versal VHK158", "Ascend 910B": one product of a known line
-                name = f"{surface} {sku['sku']}"
+            if sku:  # "Versal VHK158", "Ascend 910B", "Core i7-13700H": one product of a known line
+                name = f"{surface}{text[e:sku.start('sku')]}{sku['sku']}"
                 known = self.vocab.lookup(name)
                 if known is None and (alone := self.vocab.lookup(sku["sku"])) is not None and alone.type == "Hardware":
                     known = alone  # "Blackwell B200": the B200, named after its architecture

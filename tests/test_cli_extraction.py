@@ -117,6 +117,10 @@ PAPERS = [
     {"title": "Sparse Experts for Image Generation",
      "abstract": "Autoregressive models and diffusion models both gain from a sparsely-gated MoE layer; "
                  "it beats SDXL-Lightning and Transformer++."},
+    {"title": "Cubes on RISC-V Boards",
+     "abstract": "Cube-and-conquer with conflict-driven clause learning (CDCL) in Kissat runs on the SOPHON SG2042 "
+                 "and a JH7110 found in systems-on-chip and on an Intel Core i7-13700H. A Swin UNETR segments "
+                 "scans, a matrix product state classifies peptides, and we speed up training."},
 ]
 
 
@@ -472,3 +476,14 @@ def test_named_neural_operators_are_models_and_hpc_tools(graph):
         # numerical and quantum-compilation methods the vocabulary gained
         "TSQR": "Technique", "s-step GMRES": "Technique", "smoothed aggregation": "Technique", "V-cycle": "Technique",
         "lattice surgery": "Technique", "phase folding": "Technique"}
+
+
+def test_neighbouring_fields_methods_and_embedded_parts(graph):
+    _, g = graph
+    # SAT, segmentation and tensor-network names the vocabulary gained; a spelling of a known SoC, a plural
+    # inside a compound, a product number after a tier; "speed up training" is no uptraining
+    assert mentioned(g, PAPERS[41]["title"]) == {
+        "cube-and-conquer": "Technique", "conflict-driven clause learning": "Technique", "Kissat": "Software",
+        "Sophgo SG2042": "Hardware", "StarFive JH7110": "Hardware", "SoC": "Hardware",
+        "Core i7-13700H": "Hardware", "Swin UNETR": "Model", "matrix product state": "Technique",
+        "RISC-V": "Hardware"}

@@ -38,6 +38,10 @@ kge:Zorbic_ZX-9 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZX-9"@en .
 kge:scratchpad_memory a skos:Concept, kg:Hardware ; skos:prefLabel "scratchpad memory"@en .
 kge:multi-query_attention a skos:Concept, kg:Technique ; skos:prefLabel "multi-query attention"@en .
 kge:Zorbic_M1 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M1"@en .
+kge:Zorbic_Corex a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Corex"@en ;
+    skos:altLabel "Zorbic Corex q7"@en ; skos:broader kge:ARM .
+kge:Zorbic_Zeon a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Zeon"@en ; skos:broader kge:ARM .
+kge:Zorbic_TPX_v4 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic TPX v4"@en ; skos:broader kge:ARM .
 kge:Zorbic_M2 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M2"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
@@ -1483,3 +1487,11 @@ def test_the_seventh_sessions_review(ex):
     assert found(ex, "A Study", "We scale on Piz Daint and Aurora.") == {
         "Piz Daint": "Hardware", "Aurora supercomputer": "Hardware"}
     assert found(ex, "A Study", "When trained on Frontier, Aurora matches GraphCast.") == {"Frontier": "Hardware"}
+
+
+def test_a_product_number_after_a_tier_or_a_workstation_tier(ex):
+    # "Core i7-13700H": after a tier ending a line's name ("i7") a hyphen joins the product number;
+    # "Xeon w5-3435X": a lowercase tier with its number is a product number too; a version ("v4") is no tier
+    assert found(ex, "A Study", "We run on a Zorbic Corex q7-13700H and a Zorbic Zeon w5-3435X.") == {
+        "Zorbic Corex q7-13700H": "Hardware", "Zorbic Zeon w5-3435X": "Hardware"}
+    assert found(ex, "A Study", "We train on a Zorbic TPX v4-2048 slice.") == {"Zorbic TPX v4": "Hardware"}
