@@ -221,6 +221,7 @@ _UNIT_END = re.compile(r"\d(?:[KMGTP]B|[KMG]?W|[KMG]Hz|nm)$")  # a size, power o
 # line's name a hyphen joins the number: "Core i7" + "-13700H"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3}|[a-uw-z]\d-\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _TIER_END = re.compile(r"(?<![\w\-])[a-uw-z]\d$")
+_TRAILING_VERSION = re.compile(r"\s+[vV]?\d+(?:\.\d+)?$")  # "Scalable Vector Extension 2" spells SVE2 out
 _HYPHEN_SKU = re.compile(r"-(?P<sku>\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
@@ -480,8 +481,9 @@ class Extractor:
                 redefined.add(sf_clean)  # "autoregressive models (ARMs)": here ARM is no processor
             if concept is None:
                 concept = self.vocab.lookup(sf_clean)
-                if concept is not None and (self.head_type(long_form) not in (None, concept.type)
-                                            or not _spelled_alike(long_form, sf_clean, concept)):
+                if (concept is not None and self.vocab.lookup(_TRAILING_VERSION.sub("", long_form)) is not concept
+                        and (self.head_type(long_form) not in (None, concept.type)
+                             or not _spelled_alike(long_form, sf_clean, concept))):
                     # "autoregressive models (ARMs)" is not the ARM architecture, nor "state space
                     # duality (SSD)" a drive: the text's own definition wins over the vocabulary here.
                     redefined.add(sf_clean)
@@ -1831,9 +1833,9 @@ def _enumerations(text: str, spans):
             if item:
                 at = text.index(item, at)
                 if not (spans.contains(at - 1, at + len(item)) or spans.contains(at, at + len(item) + 1)
-                        or at == m.start() and item[0].islower() and text[at - 1 : at] == " "
-                        and spans.ends_at(at - 1, at)):
-                    items.append(item)  # not the end of a known name before the list: "Whisper large-v3, SAM"
+                        or at == m.start() and (item[0].islower() or _SIZE_WORD.search(" " + item))
+                        and text[at - 1 : at] == " " and spans.ends_at(at - 1, at)):
+                    items.append(item)  # not the end of a known name before the list: "Whisper large-v3, SAM", "GPT-2 XL"
                 at += len(item)
         if len(items) >= 3:
             yield items, m.start()

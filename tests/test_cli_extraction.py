@@ -121,6 +121,9 @@ PAPERS = [
      "abstract": "Cube-and-conquer with conflict-driven clause learning (CDCL) in Kissat runs on the SOPHON SG2042 "
                  "and a JH7110 found in systems-on-chip and on an Intel Core i7-13700H. A Swin UNETR segments "
                  "scans, a matrix product state classifies peptides, and we speed up training."},
+    {"title": "Bridges and Stacks",
+     "abstract": "We model the CXL.io and CXL.mem protocols, bridges like EMIB and the placement of HBM stacks; "
+                 "RowHammer threatens them, in-network reductions help, on Intel Xeon CPU Max Series processors."},
 ]
 
 
@@ -487,3 +490,12 @@ def test_neighbouring_fields_methods_and_embedded_parts(graph):
         "Sophgo SG2042": "Hardware", "StarFive JH7110": "Hardware", "SoC": "Hardware",
         "Core i7-13700H": "Hardware", "Swin UNETR": "Model", "matrix product state": "Technique",
         "RISC-V": "Hardware"}
+
+
+def test_chip_packaging_protocols_and_dram_disturbance(graph):
+    _, g = graph
+    # CXL's protocols and Intel's bridge are hardware; "HBM stacks" are written for HBM; the vocabulary's
+    # "Rowhammer" is also spelled "RowHammer"; in-network reductions are in-network aggregation
+    assert mentioned(g, PAPERS[42]["title"]) == {
+        "CXL.io": "Hardware", "CXL.mem": "Hardware", "EMIB": "Hardware", "HBM": "Hardware",
+        "Rowhammer": "Technique", "in-network aggregation": "Technique", "Intel Xeon Max": "Hardware"}

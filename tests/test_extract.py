@@ -40,6 +40,8 @@ kge:multi-query_attention a skos:Concept, kg:Technique ; skos:prefLabel "multi-q
 kge:Zorbic_M1 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M1"@en .
 kge:Zorbic_Corex a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Corex"@en ;
     skos:altLabel "Zorbic Corex q7"@en ; skos:broader kge:ARM .
+kge:Zorbic_ZVE a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic ZVE"@en ;
+    skos:altLabel "ZVE"@en, "ZVE2"@en, "Zorbic Vector Extension"@en ; skos:broader kge:ARM .
 kge:Zorbic_Zeon a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Zeon"@en ; skos:broader kge:ARM .
 kge:Zorbic_TPX_v4 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic TPX v4"@en ; skos:broader kge:ARM .
 kge:Zorbic_M2 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M2"@en .
@@ -1495,3 +1497,13 @@ def test_a_product_number_after_a_tier_or_a_workstation_tier(ex):
     assert found(ex, "A Study", "We run on a Zorbic Corex q7-13700H and a Zorbic Zeon w5-3435X.") == {
         "Zorbic Corex q7-13700H": "Hardware", "Zorbic Zeon w5-3435X": "Hardware"}
     assert found(ex, "A Study", "We train on a Zorbic TPX v4-2048 slice.") == {"Zorbic TPX v4": "Hardware"}
+
+
+def test_a_versioned_long_form_and_a_size_word_before_a_list(ex):
+    # "Scalable Vector Extension 2 (SVE2)": the long form is a known label plus a version, so the text spells
+    # the known short form out rather than defining something else (an "extension" of software)
+    assert found(ex, "A Study", "Each core has four Zorbic Vector Extension 2 (ZVE2) pipelines.") == {
+        "Zorbic ZVE": "Hardware"}
+    # "GPT-2 XL and Phi-2, ...": a size word ending a known name is no item of the list after it
+    assert found(ex, "A Study", "We evaluate T5 XL, CLIP and Mamba on it.") == {
+        "T5": "Model", "CLIP": "Model", "Mamba": "Model"}
