@@ -123,7 +123,8 @@ PAPERS = [
                  "scans, a matrix product state classifies peptides, and we speed up training."},
     {"title": "Bridges and Stacks",
      "abstract": "We model the CXL.io and CXL.mem protocols, bridges like EMIB and the placement of HBM stacks; "
-                 "RowHammer threatens them, in-network reductions help, on Intel Xeon CPU Max Series processors."},
+                 "RowHammer threatens them, in-network reductions help, on Intel Xeon CPU Max Series processors. OpenMP offloading "
+                 "ports the code to matrix-multiply instructions."},
 ]
 
 
@@ -492,10 +493,12 @@ def test_neighbouring_fields_methods_and_embedded_parts(graph):
         "RISC-V": "Hardware"}
 
 
-def test_chip_packaging_protocols_and_dram_disturbance(graph):
+def test_chip_packaging_protocols_dram_disturbance_and_what_hardware_does(graph):
     _, g = graph
     # CXL's protocols and Intel's bridge are hardware; "HBM stacks" are written for HBM; the vocabulary's
     # "Rowhammer" is also spelled "RowHammer"; in-network reductions are in-network aggregation
     assert mentioned(g, PAPERS[42]["title"]) == {
         "CXL.io": "Hardware", "CXL.mem": "Hardware", "EMIB": "Hardware", "HBM": "Hardware",
-        "Rowhammer": "Technique", "in-network aggregation": "Technique", "Intel Xeon Max": "Hardware"}
+        "Rowhammer": "Technique", "in-network aggregation": "Technique", "Intel Xeon Max": "Hardware",
+        # OpenMP's offloading is a programming model's feature; matrix-multiply instructions are the hardware's
+        "OpenMP": "Software"}
