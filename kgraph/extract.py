@@ -221,7 +221,6 @@ _UNIT_END = re.compile(r"\d(?:[KMGTP]B|[KMG]?W|[KMG]Hz|nm)$")  # a size, power o
 # line's name a hyphen joins the number: "Core i7" + "-13700H"
 _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3}|[a-uw-z]\d-\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _TIER_END = re.compile(r"(?<![\w\-])[a-uw-z]\d$")
-_TRAILING_VERSION = re.compile(r"\s+[vV]?\d+(?:\.\d+)?$")  # "Scalable Vector Extension 2" spells SVE2 out
 _HYPHEN_SKU = re.compile(r"-(?P<sku>\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
 _VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
@@ -861,12 +860,14 @@ class Extractor:
                     and first.evidence < _VOCAB and second.evidence < _VOCAB):  # two names found here, not "GPU, called X"
                 first.alt_labels.add(second.label)  # merged below
         # the title spells out an acronym the abstract names the paper's thing by
-        # ("Native Sparse Attention: ..." and "We present NSA, a ..."): one thing
+        # ("Native Sparse Attention: ..." and "We present NSA, a ..."; a hyphenated word's
+        # parts may each give a letter): one thing
         titled = mentions.get(fold(title_label)) if title_name else None
         if title_name and " " in title_label:
             for m in list(mentions.values()):
                 if (titled is not None and m is not titled and m.evidence < _VOCAB and _ACRONYM_NAME.fullmatch(m.label)
-                        and len(m.label) == len(title_label.split()) and _long_form(m.label, title_label) == 0):
+                        and len(m.label) in (len(title_label.split()), len(re.split(r"[\s\-]+", title_label)))
+                        and _long_form(m.label, title_label) == 0):  # "Codebook-Aware Fine-Tuning" is CAFT too
                     if titled.evidence < _VOCAB:
                         m.alt_labels.add(title_label)  # merged below
                     else:  # a known technique the paper abbreviates its own way

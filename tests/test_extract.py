@@ -1507,3 +1507,17 @@ def test_a_versioned_long_form_and_a_size_word_before_a_list(ex):
     # "GPT-2 XL and Phi-2, ...": a size word ending a known name is no item of the list after it
     assert found(ex, "A Study", "We evaluate T5 XL, CLIP and Mamba on it.") == {
         "T5": "Model", "CLIP": "Model", "Mamba": "Model"}
+
+
+def test_a_title_name_with_hyphenated_words_spells_the_abstracts_acronym(ex):
+    # "Codebook-Aware Fine-Tuning: ..." and "We propose CAFT, a ... method": each part of a hyphenated word
+    # gives a letter, so the title's name and the acronym are one node
+    got = ex.extract("Zorbic-Aware Fine-Tuning: Differentiable Codes", "We propose ZAFT, a train-time method.")
+    assert [(m.label, m.type) for m in got.values()] == [("ZAFT", "Technique")]
+    assert "Zorbic-Aware Fine-Tuning" in next(iter(got.values())).alt_labels
+
+
+def test_a_hyphenated_version_in_the_title_names_the_abstracts_system(ex):
+    # "ZorbServe-v2: ..." titles what the abstract introduces as ZorbServe: one thing
+    got = ex.extract("ZorbServe-v2: Faster Serving", "We present ZorbServe, a serving system for LLMs.")
+    assert [m.label for m in got.values()] == ["ZorbServe"]
