@@ -200,6 +200,7 @@ _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
+_TOKEN_BEFORE = re.compile(r"(?<!\S)(\S+)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$|-[TSBLHG]$")  # "ViT-L", "Swin-T"
@@ -981,8 +982,9 @@ class Extractor:
         "we" ("we pruned"), or as a passive ("can be fine-tuned", "is pruned by
         ..."; not "is quantized GEMM", an adjective before its noun)."""
         prev = _word_before(text, at)
-        if prev is None:
-            return False
+        if prev is None:  # a name with a size: "Falcon-180B quantized to 4 bits"
+            sized = _TOKEN_BEFORE.search(text, max(0, at - 40), at)
+            return bool(sized) and match_ends.get(sized.start() + len(_without_size(sized[1]))) == "Model"
         word = prev[0]
         if word.lower() == "we":
             return True

@@ -124,7 +124,7 @@ PAPERS = [
     {"title": "Bridges and Stacks",
      "abstract": "We model the CXL.io and CXL.mem protocols, bridges like EMIB and the placement of HBM stacks; "
                  "RowHammer threatens them, in-network reductions help, on Intel Xeon CPU Max Series processors. OpenMP offloading "
-                 "ports the code to matrix-multiply instructions."},
+                 "ports the code to matrix-multiply instructions, and fused CUDA kernels run it."},
 ]
 
 
@@ -501,4 +501,6 @@ def test_chip_packaging_protocols_dram_disturbance_and_what_hardware_does(graph)
         "CXL.io": "Hardware", "CXL.mem": "Hardware", "EMIB": "Hardware", "HBM": "Hardware",
         "Rowhammer": "Technique", "in-network aggregation": "Technique", "Intel Xeon Max": "Hardware",
         # OpenMP's offloading is a programming model's feature; matrix-multiply instructions are the hardware's
-        "OpenMP": "Software"}
+        "OpenMP": "Software",
+        # fused kernels mention operator fusion, also with the platform between
+        "operator fusion": "Technique"}

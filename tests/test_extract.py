@@ -1521,3 +1521,10 @@ def test_a_hyphenated_version_in_the_title_names_the_abstracts_system(ex):
     # "ZorbServe-v2: ..." titles what the abstract introduces as ZorbServe: one thing
     got = ex.extract("ZorbServe-v2: Faster Serving", "We present ZorbServe, a serving system for LLMs.")
     assert [m.label for m in got.values()] == ["ZorbServe"]
+
+
+def test_a_participle_after_a_model_name_with_a_size(ex):
+    # "Falcon-180B quantized to 4 bits": the participle says the technique was applied to the model,
+    # also where the model's name ends in a size (or a digit) rather than a letter
+    assert found(ex, "A Study", "We run Llama-2-70B quantized to 4 bits.") == {
+        "Llama 2": "Model", "quantization": "Technique"}
