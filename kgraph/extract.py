@@ -243,6 +243,8 @@ _DIGITS_APART = re.compile(r"(?<=[A-Za-z])(?=\d)")
 # the last word of a name is a noun: not "rigorous experimental", "zeroth-order"
 _ADJECTIVE = re.compile(r"(?:al|ic|ive|ous|able|ible|ful|less|ed|ary|ory|ish|ly|parallel|order|rank|time|grained|level|stage|step|style)$")
 _USING_BEFORE = re.compile(r"\b(?:via|using|through|leveraging|employing|adopting|applying|with)\s+$", re.I)
+# a numbered item of a list of contributions: "introduces (i) a dynamic ... scheduling strategy", "(2) ..."
+_ENUMERATED_BEFORE = re.compile(r"(?:\(\s*(?:[ivx]+|\d+|[a-e])\s*\)|(?<![\w(])(?:[ivx]+|\d)\))\s+(?:an?\s+|the\s+)?$")
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
 # "high computation parallelism": a degree word before a phrase makes it a property
@@ -958,7 +960,8 @@ class Extractor:
                     continue  # "Customizable Attention", "scalable pruning": praise, not a name ("we propose Trainable X" is one)
                 if (start >= title_end and lower.count(surface.lower()) < 2
                         and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
-                        and not _USING_BEFORE.search(text, max(0, start - 14), start)):
+                        and not _USING_BEFORE.search(text, max(0, start - 14), start)
+                        and not _ENUMERATED_BEFORE.search(text, max(0, start - 12), start)):
                     continue
                 if vocab_spans.crosses(start) or vocab_spans.contains(start, m.end()):
                     break  # part of a longer label, or an acronym's spelled-out form
@@ -1041,8 +1044,9 @@ class Extractor:
             if _able(words[0]) or _VERB_BEFORE.search(text, max(0, start - 12), start):
                 continue  # "scalable ...", "we categorize methods"
             if not (start < title_end or _NOVEL_BEFORE.search(text, max(0, start - 12), start)
-                    or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)):
-                continue  # the paper's own technique (titled or proposed), not one it names in passing
+                    or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
+                    or _ENUMERATED_BEFORE.search(text, max(0, start - 12), start)):
+                continue  # the paper's own technique (titled, proposed, listed), not one it names in passing
             surface = text[start : m.start()].rstrip()
             if spans.crosses(start) or spans.contains(start, m.start()):
                 continue  # part of a longer label

@@ -1528,3 +1528,14 @@ def test_a_participle_after_a_model_name_with_a_size(ex):
     # also where the model's name ends in a size (or a digit) rather than a letter
     assert found(ex, "A Study", "We run Llama-2-70B quantized to 4 bits.") == {
         "Llama 2": "Model", "quantization": "Technique"}
+
+
+def test_a_numbered_contribution_is_the_papers_own_technique(ex):
+    # "introduces (i) a dynamic intra-layer scheduling strategy, ... (iii) a score-based caching algorithm":
+    # items of a numbered list of contributions name techniques even when written once
+    assert found(ex, "A Study", "ZorbMoE introduces (i) a dynamic intra-layer scheduling strategy and "
+                                "(ii) a score-based caching algorithm. 1) branch-wise parallelism helps.") == {
+        "dynamic intra-layer scheduling": "Technique", "score-based caching": "Technique",
+        "branch-wise parallelism": "Technique"}
+    # written once and not listed, such a phrase is no name
+    assert found(ex, "A Study", "It uses a score-based caching algorithm.") == {}
