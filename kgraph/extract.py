@@ -46,7 +46,7 @@ _LEADING_ADJECTIVES = frozenset(
 # the words of a title's description up to its first preposition, clause or punctuation
 _NOUN_PHRASE = re.compile(r"(?:(?!(?:for|via|with|by|through|on|in|to|of|from|using|at|as|and|or|towards?)\b)[\w\-+.]+\s*)*", re.I)
 # the verbs a paper proposes its own work with, in every tense ("develop", "developed")
-_PROPOSAL_VERBS = r"(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?)"
+_PROPOSAL_VERBS = r"(?:propose[sd]?|present(?:s|ed)?|introduce[sd]?|develop(?:s|ed)?|design(?:s|ed)?|devise[sd]?)"
 # "we propose (a novel) <technique>": the paper's own technique, even when written once
 _PROPOSED_BEFORE = re.compile(
     r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:" + _PROPOSAL_VERBS + r")"

@@ -1539,3 +1539,8 @@ def test_a_numbered_contribution_is_the_papers_own_technique(ex):
         "branch-wise parallelism": "Technique"}
     # written once and not listed, such a phrase is no name
     assert found(ex, "A Study", "It uses a score-based caching algorithm.") == {}
+
+
+def test_a_devised_phrase_is_the_papers_own_technique(ex):
+    # "We devised block fusion algorithms": devising is proposing
+    assert found(ex, "A Study", "We devised block fusion algorithms for residual blocks.") == {"block fusion": "Technique"}
