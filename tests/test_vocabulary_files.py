@@ -8,7 +8,24 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_vocabularies_pass_the_checker():
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "tools" / "check_vocab.py")],
-                            capture_output=True, text=True)
+    files = sorted(str(p) for p in (ROOT / "ontology" / "vocab").glob("*.ttl"))
+    assert len(files) == 6
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "tools" / "check_vocab.py"), *files],
+                            capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.strip().endswith("0 problems"), result.stdout
+
+
+def test_the_checker_finds_a_misminted_iri_and_a_shared_label(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("""@prefix kg:   <https://w3id.org/kgraph/ontology#> .
+@prefix kge:  <https://w3id.org/kgraph/entity/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kge:Zorb_X a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb X9"@en ; skos:altLabel "ZX"@en .
+kge:Zorb_Y a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb Y"@en ; skos:altLabel "ZX"@en .
+""", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "tools" / "check_vocab.py"), str(bad)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "should be https://w3id.org/kgraph/entity/Zorb_X9" in result.stdout
+    assert "label 'zx' is shared by" in result.stdout
