@@ -12,7 +12,7 @@ from conftest import run
 KG = Namespace("https://w3id.org/kgraph/ontology#")
 PAPERS = [
     {"title": "ZorbAttack: Faster Jailbreaks on Consumer GPUs",
-     "abstract": "We attack with Greedy Coordinate Gradient (GCG) on 8x NVIDIA 3090 GPUs "
+     "abstract": "We attack with Zorbic Coordinate Gradient (ZCG) on 8x NVIDIA 3090 GPUs "
                  "and compare Gemma 9 with Llama-2/3."},
     {"title": "Training Giant Models with Less Memory",
      "abstract": "We introduce a novel selective offload strategy for training. Layers are "
@@ -129,6 +129,9 @@ PAPERS = [
      "abstract": "We train GraphSAGE and GCN models and a graph attention network (GAT) with GPipe and StreamingLLM "
                  "on an Intel Xeon 4th Gen (Sapphire Rapids) server. A performance model and a 3D torus guide it; "
                  "Monte Carlo estimation, Morton-order sorting and Ruge-Stüben coarsening help."},
+    {"title": "Solvers and Switches",
+     "abstract": "Anderson acceleration speeds up a Jacobian-free Newton-Krylov (JFNK) solver; SUMMA multiplies the "
+                 "blocks and DCQCN keeps the fabric lossless. FID stays low."},
 ]
 
 
@@ -158,7 +161,7 @@ def test_names_versions_and_product_numbers(graph):
     _, g = graph
     assert mentioned(g, PAPERS[0]["title"]) == {
         "ZorbAttack": "Technique",  # the paper's own name
-        "GCG": "Technique",  # an acronym spelling out a capitalised name
+        "ZCG": "Technique",  # an acronym spelling out a capitalised name
         "NVIDIA GeForce RTX 3090": "Hardware",  # vendor and product number; NVIDIA is no separate mention
         "GPU": "Hardware",
         "Gemma 9": "Model",  # a new version of a known model
@@ -182,11 +185,11 @@ def test_hostile_text_builds(graph):
 
 def test_show_tells_where_a_found_name_comes_from(graph):
     out, _ = graph
-    result = run("show", "Greedy Coordinate Gradient", "--graph", out, "--json")
+    result = run("show", "Zorbic Coordinate Gradient", "--graph", out, "--json")
     assert result.exit_code == 0, result.output
     card = json.loads(result.output)
-    assert card["label"] == "GCG" and card["type"] == "Technique"
-    assert "Greedy Coordinate Gradient" in card["aliases"]
+    assert card["label"] == "ZCG" and card["type"] == "Technique"
+    assert "Zorbic Coordinate Gradient" in card["aliases"]
 
 
 def test_acronyms_inside_labels_lists_after_a_head_noun_and_fixed_phrases(graph):
@@ -519,3 +522,12 @@ def test_types_and_names_the_adjudicated_gold_settles(graph):
         "GraphSAGE": "Model", "GCN": "Model", "graph attention network": "Technique", "GPipe": "Technique",
         "StreamingLLM": "Technique", "Intel Sapphire Rapids": "Hardware", "Monte Carlo method": "Technique",
         "Morton order": "Technique", "Ruge-Stüben coarsening": "Technique"}
+
+
+def test_general_names_of_neighbouring_fields(graph):
+    _, g = graph
+    # named methods the vocabulary gained from general knowledge of the field; FID is a metric, not
+    # Fusion-in-Decoder (whose "FiD" was left out for that reason)
+    assert mentioned(g, PAPERS[44]["title"]) == {
+        "Anderson acceleration": "Technique", "Jacobian-free Newton-Krylov": "Technique", "SUMMA": "Technique",
+        "DCQCN": "Technique"}
