@@ -201,7 +201,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
 _TOKEN_BEFORE = re.compile(r"(?<!\S)(\S+)[ \t]+$")
-_SIZE_SUFFIX = re.compile(r"[-\s]\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")
+_SIZE_SUFFIX = re.compile(r"[-\s]A?\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")  # also active parameters: "-A2.7B"
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$|-[TSBLHG]$")  # "ViT-L", "Swin-T"
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})

@@ -46,6 +46,7 @@ kge:Zorbic_Zeon a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Zeon"@en ; 
 kge:Zorbic_TPX_v4 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic TPX v4"@en ; skos:broader kge:ARM .
 kge:Zorbic_M2 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M2"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
+kge:Quux-MoE a skos:Concept, kg:Model ; skos:prefLabel "Quux-MoE"@en ; skos:broader kge:Quux .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
 kge:ImageNet a skos:Concept, kg:Dataset ; skos:prefLabel "ImageNet"@en .
@@ -1544,3 +1545,9 @@ def test_a_numbered_contribution_is_the_papers_own_technique(ex):
 def test_a_devised_phrase_is_the_papers_own_technique(ex):
     # "We devised block fusion algorithms": devising is proposing
     assert found(ex, "A Study", "We devised block fusion algorithms for residual blocks.") == {"block fusion": "Technique"}
+
+
+def test_an_active_parameter_count_folds_into_the_model(ex):
+    # "Qwen1.5-MoE-A2.7B" is Qwen1.5-MoE with 2.7B active parameters (guide rule 3), no model of its own
+    assert found(ex, "A Study", "We run T5, ZorbNet and Quux-MoE-A2.7B with 4-bit weights.") == {
+        "T5": "Model", "ZorbNet": "Model", "Quux-MoE": "Model"}
