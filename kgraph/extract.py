@@ -172,6 +172,7 @@ _MODIFIER_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _COORDINATED = re.compile(r"(?P<word>[A-Za-z][\w\-]*)\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)$")
+_WORD_BEFORE_CONJUNCT = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+$")
 _MODEL_WORDS = re.compile(r"\b(?:model|transformer|neural|llm|language|vision|encoder|decoder|gpt|bert)", re.I)
 _ITEM = r"[A-Za-z0-9][\w.+\-]{0,60}[\w+]"
 _LIST = re.compile(
@@ -1290,12 +1291,17 @@ class Extractor:
             m = _COORDINATED.search(text, max(0, end - 60), end)
             if not m:
                 return
-            form = f"{m['word']} {rest}"
+            form, start_at = f"{m['word']} {rest}", m.start()
             concept = self.vocab.lookup(form)
             if concept is None:
                 return
+            # a known narrower label with the word before: "discrete Fourier and Hadamard transforms"
+            # names the discrete Fourier transform, not the Fourier transform
+            before = _WORD_BEFORE_CONJUNCT.search(text, max(0, m.start() - 40), m.start())
+            if before and (longer := self.vocab.lookup(f"{before[1]} {form}")) is not None:
+                concept, form, start_at = longer, f"{before[1]} {form}", before.start(1)
             yield concept, form
-            end = m.start()
+            end = start_at
 
     def _title_name_ok(self, name: str) -> bool:
         words = name.split()

@@ -46,6 +46,10 @@ kge:Zorbic_Zeon a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic Zeon"@en ; 
 kge:Zorbic_TPX_v4 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic TPX v4"@en ; skos:broader kge:ARM .
 kge:Zorbic_M2 a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbic M2"@en .
 kge:Quux a skos:Concept, kg:Model ; skos:prefLabel "Quux"@en .
+kge:Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "Zorb transform"@en .
+kge:discrete_Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "discrete Zorb transform"@en ;
+    skos:broader kge:Zorb_transform .
+kge:Quux_transform a skos:Concept, kg:Technique ; skos:prefLabel "Quux transform"@en .
 kge:Quux-MoE a skos:Concept, kg:Model ; skos:prefLabel "Quux-MoE"@en ; skos:broader kge:Quux .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -1551,3 +1555,11 @@ def test_an_active_parameter_count_folds_into_the_model(ex):
     # "Qwen1.5-MoE-A2.7B" is Qwen1.5-MoE with 2.7B active parameters (guide rule 3), no model of its own
     assert found(ex, "A Study", "We run T5, ZorbNet and Quux-MoE-A2.7B with 4-bit weights.") == {
         "T5": "Model", "ZorbNet": "Model", "Quux-MoE": "Model"}
+
+
+def test_a_coordinated_word_with_the_word_before_it_names_the_narrower_label(ex):
+    # "discrete Fourier and Hadamard transforms": the discrete Fourier transform, not the Fourier transform
+    assert found(ex, "A Study", "It represents discrete Zorb and Quux transforms exactly.") == {
+        "discrete Zorb transform": "Technique", "Quux transform": "Technique"}
+    assert found(ex, "A Study", "It represents fast Zorb and Quux transforms exactly.") == {
+        "Zorb transform": "Technique", "Quux transform": "Technique"}
