@@ -673,7 +673,8 @@ class Extractor:
                 add(surface, "Dataset", surface, _VOCAB)
                 continue
             add(c.label, c.type, surface, _VOCAB)
-            if c.type == "Hardware" and surface.endswith(_DEVICE_CLASSES) and " " in surface:
+            if (c.type == "Hardware" and surface.endswith(_DEVICE_CLASSES) and " " in surface
+                    and not c.label.endswith(_DEVICE_CLASSES)):  # not "Edge TPU": the class word is the product's name
                 last = surface.rsplit(" ", 1)[1]  # "an NVIDIA L4 GPU", a label of its own: a GPU too
                 add(self.vocab.lookup(last).label, "Hardware", last, _VOCAB)
             for other, form in self._siblings(text, e, surface, c.type):

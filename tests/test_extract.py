@@ -50,6 +50,7 @@ kge:Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "Zorb transform
 kge:discrete_Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "discrete Zorb transform"@en ;
     skos:broader kge:Zorb_transform .
 kge:Quux_transform a skos:Concept, kg:Technique ; skos:prefLabel "Quux transform"@en .
+kge:Zorb_GPU a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb GPU"@en ; skos:broader kge:GPU .
 kge:Quux-MoE a skos:Concept, kg:Model ; skos:prefLabel "Quux-MoE"@en ; skos:broader kge:Quux .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -1563,3 +1564,10 @@ def test_a_coordinated_word_with_the_word_before_it_names_the_narrower_label(ex)
         "discrete Zorb transform": "Technique", "Quux transform": "Technique"}
     assert found(ex, "A Study", "It represents fast Zorb and Quux transforms exactly.") == {
         "Zorb transform": "Technique", "Quux transform": "Technique"}
+
+
+def test_a_class_word_that_ends_a_products_name_is_no_mention_of_the_class(ex):
+    # "Edge TPU" is a product whose name ends in the class word, not a TPU mentioned beside it
+    # (as "an NVIDIA H100 GPU" mentions a GPU)
+    assert found(ex, "A Study", "We run on the Zorb GPU.") == {"Zorb GPU": "Hardware"}
+    assert found(ex, "A Study", "We run on an NVIDIA H100 GPU.") == {"NVIDIA H100": "Hardware", "GPU": "Hardware"}
