@@ -259,6 +259,8 @@ _WORD_GOES_ON = re.compile(r"[\w\-]")
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions|binaries|implementations?)\b")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
+_PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
+_PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)$")
 _JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
 _AND_OR = (re.compile(r",?\s+(?:and|or)\s+"), re.compile(r"(?:,?\s(?:and|or))\s*$"))  # joins without a bare comma
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
@@ -1649,11 +1651,17 @@ def _beside_one_of(text: str, start: int, end: int, starts: set[int], ends: set[
         if part is None:
             break
         at = part.end()
-    after = after_re.match(text, end)
+    paren = _PAREN_AFTER.match(text, end)  # "Polaris (NVIDIA A100) and Frontier": past what it runs on
+    after = after_re.match(text, paren.end() if paren else end)
     if after and after.end() in starts:
         return True
     before = before_re.search(text, max(0, start - 7), start)
-    return before is not None and before.start() in ends
+    if before is None:
+        return False
+    if before.start() in ends:
+        return True
+    paren = _PAREN_BEFORE.search(text, max(0, before.start() - 50), before.start())
+    return paren is not None and paren.start() in ends
 
 
 def _broader_by_head(label: str, type_: str, vocab: Vocabulary) -> tuple[str, ...]:

@@ -1571,3 +1571,12 @@ def test_a_class_word_that_ends_a_products_name_is_no_mention_of_the_class(ex):
     # (as "an NVIDIA H100 GPU" mentions a GPU)
     assert found(ex, "A Study", "We run on the Zorb GPU.") == {"Zorb GPU": "Hardware"}
     assert found(ex, "A Study", "We run on an NVIDIA H100 GPU.") == {"NVIDIA H100": "Hardware", "GPU": "Hardware"}
+
+
+def test_a_machine_named_by_an_ordinary_word_beside_another_past_a_parenthesis(ex):
+    # "Polaris (NVIDIA A100) and Frontier (AMD MI250X)": what each machine runs on sits between them
+    assert found(ex, "A Study", "We compare against Aurora (Zorbic M1) and Frontier (Zorbic M2).") == {
+        "Aurora supercomputer": "Hardware", "Frontier": "Hardware", "Zorbic M1": "Hardware", "Zorbic M2": "Hardware"}
+    assert found(ex, "A Study", "We compare against Frontier (Zorbic M2) and Aurora (Zorbic M1).") == {
+        "Aurora supercomputer": "Hardware", "Frontier": "Hardware", "Zorbic M1": "Hardware", "Zorbic M2": "Hardware"}
+    assert found(ex, "A Study", "We watched Aurora (a light show) and the moon.") == {}
