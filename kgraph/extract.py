@@ -200,7 +200,7 @@ _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
-_PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-])")
+_PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-@])")  # not the "k" of "Pass@k"
 _TOKEN_BEFORE = re.compile(r"(?<!\S)(\S+)[ \t]+$")
 _SIZE_SUFFIX = re.compile(r"[-\s]A?\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")  # also active parameters: "-A2.7B"
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
