@@ -33,6 +33,9 @@ _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
 # length: a name is at most 80 characters, a list at most 20 names)
 _NAME = r"[A-Za-z0-9\u0391-\u03c9][\w.+*!\-^${}]{0,80}[\w+*!}]|[A-Z0-9]"  # Greek too: "μScale", "Δ-DiT"
 _NAME_RE = re.compile(_NAME)
+# the head noun that says what a name is: "SpecFPGA, an FPGA accelerator that", "PIM-GPT: A Hybrid ... Accelerator for"
+_NAMES_HEAD = re.compile(r"(?:\b[A-Z][\w\-]+,\s+(?:an?|the)|^[^:\n]{2,40}:\s+An?)\s+(?:[\w\-]+\s+){0,5}?"
+                         r"(?P<head>[\w\-]+?)s?(?=\s+(?:for|that|which|with|to|on|in|of)\b|[,.;:]|\s*$)", re.M)
 _TITLE_NAME = re.compile(r"^(?P<name>[^:]{1,60}?)\s*(?::|\s--\s|\s[\u2013\u2014]\s)\s*(?P<rest>.*)$")
 _FUNCTION_WORDS = frozenset(
     "a an the of for in on to with via by and or from is are all you need at as into "
@@ -911,6 +914,7 @@ class Extractor:
                 del mentions[key]
         self._vendor_rule(text, mentions)
         self._kind_phrase_rule(mentions)
+        _class_only_as_a_names_head(text, mentions)
         return mentions, vetoed
 
     def _kind_phrase_rule(self, mentions: dict[str, Mention]) -> None:
@@ -1600,6 +1604,19 @@ def _surveyed_topic(title_name: re.Match) -> bool:
     study covers rather than a thing of its own (no coined word in it)."""
     return bool(_SURVEY.match(title_name["rest"])) and not any(
         is_name_like(part) or _COINED_MARK.search(part) for part in re.split(r"[\s\-]+", title_name["name"]))
+
+
+def _class_only_as_a_names_head(text: str, mentions: dict[str, Mention]) -> None:
+    """A hardware class (a lower-case label) written only as the head noun that
+    says what a name is ("SpecFPGA, an accelerator that ...", "PIM-GPT: A Hybrid
+    Process-in-Memory Accelerator for ...") types that name; it is no mention of
+    the class: drop it then."""
+    for key, m in list(mentions.items()):
+        if m.type != "Hardware" or m.label != m.label.lower():
+            continue
+        heads = {h.start("head") for h in _NAMES_HEAD.finditer(text)}
+        if heads and all(at in heads for s in m.surfaces for at in _occurrences(s, text)):
+            del mentions[key]
 
 
 def _occurrences(name: str, text: str):

@@ -51,6 +51,7 @@ kge:discrete_Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "discr
     skos:broader kge:Zorb_transform .
 kge:Quux_transform a skos:Concept, kg:Technique ; skos:prefLabel "Quux transform"@en .
 kge:Zorb_GPU a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb GPU"@en ; skos:broader kge:GPU .
+kge:hardware_accelerator a skos:Concept, kg:Hardware ; skos:prefLabel "hardware accelerator"@en ; skos:altLabel "accelerator"@en .
 kge:Quux-MoE a skos:Concept, kg:Model ; skos:prefLabel "Quux-MoE"@en ; skos:broader kge:Quux .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -1580,3 +1581,12 @@ def test_a_machine_named_by_an_ordinary_word_beside_another_past_a_parenthesis(e
     assert found(ex, "A Study", "We compare against Frontier (Zorbic M2) and Aurora (Zorbic M1).") == {
         "Aurora supercomputer": "Hardware", "Frontier": "Hardware", "Zorbic M1": "Hardware", "Zorbic M2": "Hardware"}
     assert found(ex, "A Study", "We watched Aurora (a light show) and the moon.") == {}
+
+
+def test_a_hardware_class_only_as_the_head_noun_of_a_name_is_no_mention(ex):
+    # "SpecFPGA, an accelerator that ...": the head noun types the name; the class is not mentioned
+    assert found(ex, "A Study", "We present ZorbAcc, an accelerator that decodes fast.") == {"ZorbAcc": "Hardware"}
+    assert found(ex, "ZorbAcc: A Hybrid Accelerator for Decoding") == {"ZorbAcc": "Hardware"}
+    # written elsewhere too, it is
+    assert found(ex, "A Study", "We present ZorbAcc, an accelerator that decodes. The accelerator is small.") == {
+        "ZorbAcc": "Hardware", "hardware accelerator": "Hardware"}
