@@ -132,7 +132,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="heldout,heldout2",
                     help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5, "
-                         "probe, probe2, ... probe7, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers)")
+                         "probe, probe2, ... probe8, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers)")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("--ids", metavar="FILE",
                     help="score only the gold papers whose ids are listed in FILE, one a line")
