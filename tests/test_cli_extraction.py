@@ -137,6 +137,10 @@ PAPERS = [
      "abstract": "We predict it for parallel SAT solving, serverless computing and theorem proving; a bootstrap over "
                  "sampled subsets runs on disjoint sets of cores with CPU affinity tuned. We present an alternative "
                  "single-pass algorithm and short fine-tuning rounds, with eager execution in the call graph."},
+    {"title": "Qubits and Phones",
+     "abstract": "Circuits for IBM Heron and ibm_torino follow the heavy-hex lattice; laptops reach them over Wi-Fi. We "
+                 "compare SabreSwap, scaled gradient descent (ScaledGD), k-quants and regularized evolution, with GeLU "
+                 "and long chains of thought, on a linear transformer."},
 ]
 
 
@@ -549,3 +553,14 @@ def test_tasks_fields_and_ordinary_phrases_are_no_techniques(graph):
     # metric whose k opens no "k scaling"; "alternative" and "short" open no technique's name; an execution
     # mode and a program's graphs are no techniques the gold lists
     assert mentioned(g, PAPERS[45]["title"]) == {"CPU": "Hardware", "fine-tuning": "Technique"}
+
+
+def test_quantum_devices_consumer_devices_and_method_spellings(graph):
+    _, g = graph
+    # IBM devices and their lattice, Wi-Fi as hardware; named methods the vocabulary gained, and
+    # spellings of known ones ("GeLU", "chains of thought")
+    assert mentioned(g, PAPERS[46]["title"]) == {
+        "IBM Heron": "Hardware", "ibm_torino": "Hardware", "heavy-hex lattice": "Hardware", "laptop": "Hardware",
+        "Wi-Fi": "Hardware", "SABRE": "Technique", "scaled gradient descent": "Technique", "k-quants": "Technique",
+        "regularized evolution": "Technique", "GELU": "Technique", "chain-of-thought": "Technique",
+        "linear transformer": "Technique"}
