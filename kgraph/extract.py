@@ -399,6 +399,8 @@ class Extractor:
             return True  # "MXFP6", "E4M3", "W4A8KV4", "Q4_K_M": number formats (bench/ANNOTATION.md)
         if label[-1:] == "S" and label.lower() in self.vocab.not_entity_words:
             return True  # "FLOPS", "QoS": folded as written, a capital S stays (not "MLS": ML is no name)
+        if "-" in label and fold(label.rsplit("-", 1)[1]) in self.vocab.measure_nouns:
+            return True  # "GPU-hours", "Pass@1-rate": an amount or a measure of something, not a name
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------

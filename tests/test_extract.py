@@ -1590,3 +1590,9 @@ def test_a_hardware_class_only_as_the_head_noun_of_a_name_is_no_mention(ex):
     # written elsewhere too, it is
     assert found(ex, "A Study", "We present ZorbAcc, an accelerator that decodes. The accelerator is small.") == {
         "ZorbAcc": "Hardware", "hardware accelerator": "Hardware"}
+
+
+def test_an_amount_of_compute_is_no_name(ex):
+    # "GPU-hours, a 20x reduction": a hyphenated word ending in a measure noun is an amount, not a name
+    assert found(ex, "A Study", "It searches using less than 0.05 GPU-hours, a 20x reduction in cost.") == {
+        "GPU": "Hardware"}
