@@ -145,6 +145,9 @@ PAPERS = [
                  "compare SabreSwap, scaled gradient descent (ScaledGD), k-quants and regularized evolution, with GeLU "
                  "and long chains of thought, on a linear transformer. N-BEATS forecasts the load of problems "
                  "from Codeforces."},
+    {"title": "Lifting Binaries",
+     "abstract": "We lift binaries with McSema and RetDec, check them with Alive2, mesh with CGAL and TetGen, read "
+                 "DWARF from Debian packages and crates.io, and tune with pymoo."},
 ]
 
 
@@ -573,3 +576,11 @@ def test_quantum_devices_consumer_devices_and_method_spellings(graph):
         "regularized evolution": "Technique", "GELU": "Technique", "chain-of-thought": "Technique",
         "linear transformer": "Technique", "N-BEATS": "Model",  # not the BEATs audio model inside it
         "Codeforces": "Organization"}  # a source of problems (the adjudicated gold: 6 of 6 such sites)
+
+
+def test_tools_formats_and_package_sources(graph):
+    _, g = graph
+    # tools, a debug-information format and package archives the vocabulary gained (all software)
+    assert mentioned(g, PAPERS[47]["title"]) == {
+        "McSema": "Software", "RetDec": "Software", "Alive2": "Software", "CGAL": "Software", "TetGen": "Software",
+        "DWARF": "Software", "Debian": "Software", "crates.io": "Software", "pymoo": "Software"}
