@@ -680,6 +680,12 @@ class Extractor:
                 add(surface, "Dataset", surface, _VOCAB)
                 continue
             add(c.label, c.type, surface, _VOCAB)
+            if c.hidden_labels and " " in surface and fold(surface) in map(fold, c.hidden_labels):
+                # a hidden form that spans a name of another type ("fused CUDA kernels" for operator
+                # fusion) writes that name too
+                for word in surface.split()[1:-1]:
+                    if (inner := self.vocab.lookup(word)) is not None and inner.type != c.type:
+                        add(inner.label, inner.type, word, _VOCAB)
             if (c.type == "Hardware" and surface.endswith(_DEVICE_CLASSES) and " " in surface
                     and not c.label.endswith(_DEVICE_CLASSES)):  # not "Edge TPU": the class word is the product's name
                 last = surface.rsplit(" ", 1)[1]  # "an NVIDIA L4 GPU", a label of its own: a GPU too

@@ -525,8 +525,8 @@ def test_chip_packaging_protocols_dram_disturbance_and_what_hardware_does(graph)
         "Rowhammer": "Technique", "in-network aggregation": "Technique", "Intel Xeon Max": "Hardware",
         # OpenMP's offloading is a programming model's feature; matrix-multiply instructions are the hardware's
         "OpenMP": "Software",
-        # fused kernels mention operator fusion, also with the platform between
-        "operator fusion": "Technique"}
+        # fused kernels mention operator fusion, also with the platform between, which is written too
+        "operator fusion": "Technique", "CUDA": "Software"}
 
 
 def test_types_and_names_the_adjudicated_gold_settles(graph):

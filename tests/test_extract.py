@@ -52,6 +52,8 @@ kge:discrete_Zorb_transform a skos:Concept, kg:Technique ; skos:prefLabel "discr
 kge:Quux_transform a skos:Concept, kg:Technique ; skos:prefLabel "Quux transform"@en .
 kge:Zorb_GPU a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb GPU"@en ; skos:broader kge:GPU .
 kge:hardware_accelerator a skos:Concept, kg:Hardware ; skos:prefLabel "hardware accelerator"@en ; skos:altLabel "accelerator"@en .
+kge:kernel_fusion a skos:Concept, kg:Technique ; skos:prefLabel "kernel fusion"@en ;
+    skos:hiddenLabel "fused kernel"@en, "fused GPU kernel"@en .
 kge:Quux-MoE a skos:Concept, kg:Model ; skos:prefLabel "Quux-MoE"@en ; skos:broader kge:Quux .
 kge:Quux_mini a skos:Concept, kg:Model ; skos:prefLabel "Quux mini"@en ; skos:broader kge:Quux .
 kge:ZorbNet a skos:Concept, kg:Model ; skos:prefLabel "ZorbNet"@en ; skos:altLabel "ZorbNet-18"@en, "ZorbNet-50"@en .
@@ -1596,3 +1598,8 @@ def test_an_amount_of_compute_is_no_name(ex):
     # "GPU-hours, a 20x reduction": a hyphenated word ending in a measure noun is an amount, not a name
     assert found(ex, "A Study", "It searches using less than 0.05 GPU-hours, a 20x reduction in cost.") == {
         "GPU": "Hardware"}
+
+
+def test_a_hidden_form_spanning_a_name_of_another_type_writes_that_name(ex):
+    # "fused GPU kernels" mentions the fusion (a hidden form) and the GPU written inside it
+    assert found(ex, "A Study", "We write fused GPU kernels.") == {"kernel fusion": "Technique", "GPU": "Hardware"}
