@@ -1619,11 +1619,10 @@ def _class_only_as_a_names_head(text: str, mentions: dict[str, Mention]) -> None
     says what a name is ("SpecFPGA, an accelerator that ...", "PIM-GPT: A Hybrid
     Process-in-Memory Accelerator for ...") types that name; it is no mention of
     the class: drop it then."""
-    for key, m in list(mentions.items()):
-        if m.type != "Hardware" or m.label != m.label.lower():
-            continue
-        heads = {h.start("head") for h in _NAMES_HEAD.finditer(text)}
-        if heads and all(at in heads for s in m.surfaces for at in _occurrences(s, text)):
+    classes = [key for key, m in mentions.items() if m.type == "Hardware" and m.label == m.label.lower()]
+    heads = {h.start("head") for h in _NAMES_HEAD.finditer(text)} if classes else None
+    for key in classes if heads else ():
+        if all(at in heads for s in mentions[key].surfaces for at in _occurrences(s, text)):
             del mentions[key]
 
 
