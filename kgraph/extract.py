@@ -1198,9 +1198,7 @@ class Extractor:
     def _named_before_its_head(self, text: str, long_form: str, short_form: str, end: int, type_: str) -> bool:
         """Whether a proper name is defined right before the head noun that types it:
         "Unified Feature Optimization (UFO) model" names one model, no class of them."""
-        after = _NEXT_WORD.match(text, end)
-        return (after is not None and self.vocab.head_nouns.get(fold(after[1])) == type_
-                and self._named_method(long_form, short_form))
+        return self.head_noun_after(text, end) == type_ and self._named_method(long_form, short_form)
 
     def _named_method(self, long_form: str, short_form: str) -> bool:
         """Whether an acronym's long form without a head noun is the proper name
