@@ -148,6 +148,16 @@ PAPERS = [
     {"title": "Lifting Binaries",
      "abstract": "We lift binaries with McSema and RetDec, check them with Alive2, mesh with CGAL and TetGen, read "
                  "DWARF from Debian packages and crates.io, and tune with pymoo."},
+    {"title": "Sizes, Contributions and Machines",
+     "abstract": "We evaluate GPT-2 XL, Phi-2 and Qwen1.5-MoE-A2.7B; Falcon-180B quantized to 4 bits runs on an Edge TPU. "
+                 "ZorbMoE introduces (i) a score-based caching algorithm and (ii) a dynamic intra-layer scheduling "
+                 "strategy. We devised block fusion algorithms. Weights represent discrete Fourier and Hadamard "
+                 "transforms. We compare against Polaris (NVIDIA A100) and Frontier (AMD MI250X). We present "
+                 "ZorbAcc, an accelerator that needs under 2 GPU-hours, a 20x reduction."},
+    {"title": "Zorbic-Aware Fine-Tuning: Differentiable Codes",
+     "abstract": "We propose ZAFT, a train-time method."},
+    {"title": "ZorbServe-v2: Faster Serving",
+     "abstract": "We present ZorbServe, a serving system for LLMs."},
 ]
 
 
@@ -584,3 +594,26 @@ def test_tools_formats_and_package_sources(graph):
     assert mentioned(g, PAPERS[47]["title"]) == {
         "McSema": "Software", "RetDec": "Software", "Alive2": "Software", "CGAL": "Software", "TetGen": "Software",
         "DWARF": "Software", "Debian": "Software", "crates.io": "Software", "pymoo": "Software"}
+
+
+def test_sizes_contributions_machines_and_heads_end_to_end(graph):
+    _, g = graph
+    # a size word ending a known name is no list item ("GPT-2 XL"), an active-parameter count folds
+    # ("-A2.7B"), a participle after a sized model says it was applied; a class word ending a product's
+    # name is no class ("Edge TPU"); numbered contributions and "devised" name the paper's techniques; a
+    # coordinated word with the word before names the narrower label; machines joined past a parenthesis;
+    # a hardware class only as a name's head noun is no mention, nor is an amount ("GPU-hours") a name
+    assert mentioned(g, PAPERS[48]["title"]) == {
+        "GPT-2": "Model", "Phi-2": "Model", "Qwen1.5-MoE": "Model", "Falcon": "Model", "quantization": "Technique",
+        "Edge TPU": "Hardware", "score-based caching": "Technique", "dynamic intra-layer scheduling": "Technique",
+        "block fusion": "Technique", "discrete Fourier transform": "Technique", "Hadamard transform": "Technique",
+        "Polaris supercomputer": "Hardware", "NVIDIA A100": "Hardware", "Frontier": "Hardware",
+        "AMD Instinct MI250X": "Hardware", "ZorbAcc": "Hardware", "GPU": "Hardware"}
+
+
+def test_a_titles_name_and_the_abstracts_name_are_one_node_end_to_end(graph):
+    _, g = graph
+    # "Zorbic-Aware Fine-Tuning" spells ZAFT (each part of a hyphenated word gives a letter);
+    # "ZorbServe-v2: ..." titles the abstract's ZorbServe
+    assert mentioned(g, PAPERS[49]["title"]) == {"ZAFT": "Technique"}
+    assert mentioned(g, PAPERS[50]["title"]) == {"ZorbServe": "Software"}
