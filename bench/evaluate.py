@@ -79,26 +79,43 @@ def predicted_sets(gold, corpus: str):
     return out
 
 
+def matching(gold_items, pred) -> dict[int, int]:
+    """The most gold items matched to distinct predictions (a maximum bipartite
+    matching, not a greedy one: a concept whose aliases fit two gold items
+    must not take the one another prediction alone could match), as
+    {gold index: prediction index}."""
+    import networkx as nx
+
+    graph = nx.Graph()
+    graph.add_nodes_from(("g", i) for i in range(len(gold_items)))
+    graph.add_nodes_from(("p", j) for j in range(len(pred)))
+    graph.add_edges_from(
+        (("g", i), ("p", j))
+        for i, (_, type_, labels) in enumerate(gold_items)
+        for j, (_, t, pl) in enumerate(pred)
+        if t == type_ and pl & labels
+    )
+    top = [("g", i) for i in range(len(gold_items))]
+    found = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=top)
+    return {i: found[("g", i)][1] for _, i in top if ("g", i) in found}
+
+
 def score(gold, predicted):
     tp, fp, fn = Counter(), Counter(), Counter()
     misses, false_hits = [], []
     for g in gold:
         gold_items = entity_items(g["entities"])
         pred = list(predicted.get(g["id"], []))
-        used = set()
-        for name, type_, labels in gold_items:
-            hit = next(
-                (i for i, (_, t, pl) in enumerate(pred) if i not in used and t == type_ and pl & labels),
-                None,
-            )
-            if hit is None:
+        matched = matching(gold_items, pred)
+        for i, (name, type_, _) in enumerate(gold_items):
+            if i in matched:
+                tp[type_] += 1
+            else:
                 fn[type_] += 1
                 misses.append((g["title"][:60], name, type_))
-            else:
-                used.add(hit)
-                tp[type_] += 1
-        for i, (label, type_, _) in enumerate(pred):
-            if i not in used:
+        used = set(matched.values())
+        for j, (label, type_, _) in enumerate(pred):
+            if j not in used:
                 fp[type_] += 1
                 false_hits.append((g["title"][:60], label, type_))
     return tp, fp, fn, misses, false_hits
