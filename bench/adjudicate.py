@@ -3,6 +3,7 @@ papers disagree, a third annotator decides, and the gold is what they agreed
 on plus what the adjudicator kept.
 
     python bench/adjudicate.py disputes FIRST SECOND --papers TODO.jsonl -o disputes.jsonl
+    python bench/adjudicate.py merge disputes.jsonl decisions.jsonl [...] -o ADJUDICATION
     python bench/adjudicate.py apply FIRST SECOND ADJUDICATION -o GOLD.jsonl
 
 ``disputes`` writes, per paper both files annotate, the text, the entities
@@ -11,7 +12,10 @@ numbered in a shuffled order so that the adjudicator cannot tell who proposed
 what. The adjudicator adds ``decisions`` to each line: ``{"item": k,
 "decision": "include", "type": T}``, ``"exclude"``, or ``{"decision":
 "same_as", "same_as": NAME}`` (another spelling of an entity that stays, which
-becomes its alias). ``apply`` rebuilds the agreed entities from FIRST and
+becomes its alias). Where adjudicators wrote their decisions apart (one
+``{"id": ..., "decisions": [...]}`` line per paper, the disputes split among
+several of them), ``merge`` joins each disputes file with its decisions
+into the adjudication file. ``apply`` rebuilds the agreed entities from FIRST and
 SECOND, checks that the disputes are the ones decided, and writes the
 adjudicated gold in FIRST's order. Entities match as in evaluate.py (same
 type, a folded name or alias in common).
@@ -61,7 +65,9 @@ def disputes(first_path, second_path, papers_path, seed: int = 11) -> list[dict]
         rng.shuffle(disputed)
         for k, item in enumerate(disputed, 1):
             item["item"] = k
-        text = texts[first["id"]]
+        text = texts.get(first["id"])
+        if text is None:
+            raise SystemExit(f"Error: paper {first['id']} is not in {papers_path} (ids as kgraph reads them)")
         out.append({"id": first["id"], "title": text["title"], "abstract": text["abstract"],
                     "agreed": agreed, "disputed": disputed})
     return out
@@ -108,6 +114,22 @@ def apply(first_path, second_path, adjudication_path) -> list[dict]:
     return out
 
 
+def merge(pairs) -> list[dict]:
+    """The adjudication file: per (disputes file, decisions file) pair, each
+    paper with disputes and the decisions written for it."""
+    out = []
+    for disputes_path, decisions_path in pairs:
+        decided = {r["id"]: r["decisions"] for r in read_jsonl(decisions_path)}
+        for record in read_jsonl(disputes_path):
+            if not record["disputed"]:
+                continue
+            if record["id"] not in decided:
+                raise SystemExit(f"Error: paper {record['id']} of {disputes_path} has no decisions in {decisions_path}")
+            out.append({"id": record["id"], "title": record["title"], "disputed": record["disputed"],
+                        "decisions": decided[record["id"]]})
+    return out
+
+
 def _key(entity: dict) -> tuple:
     return entity["name"], entity["type"], tuple(sorted(entity.get("aliases", [])))
 
@@ -124,6 +146,9 @@ def main(argv=None):
     d.add_argument("second")
     d.add_argument("--papers", required=True, help="the papers' listing (JSON Lines with title and abstract)")
     d.add_argument("-o", "--output", required=True)
+    m = sub.add_parser("merge", help="join disputes files with the adjudicators' decisions files")
+    m.add_argument("files", nargs="+", metavar="DISPUTES DECISIONS", help="pairs of a disputes file and its decisions")
+    m.add_argument("-o", "--output", required=True)
     a = sub.add_parser("apply", help="the adjudicated gold")
     a.add_argument("first")
     a.add_argument("second")
@@ -132,6 +157,10 @@ def main(argv=None):
     args = ap.parse_args(argv)
     if args.command == "disputes":
         write_jsonl(disputes(args.first, args.second, args.papers), args.output)
+    elif args.command == "merge":
+        if len(args.files) % 2:
+            ap.error("merge takes pairs: a disputes file, then its decisions file")
+        write_jsonl(merge(zip(args.files[::2], args.files[1::2])), args.output)
     else:
         write_jsonl(apply(args.first, args.second, args.adjudication), args.output)
 

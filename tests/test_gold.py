@@ -104,3 +104,41 @@ def test_adjudication_of_small_annotations(tmp_path):
     assert bad.returncode != 0 and "unknown decision 'Include'" in bad.stderr and "Traceback" not in bad.stderr
     bad, _ = adjudicated([0, 1, 2], [*keep[:2], {"decision": "same_as", "same_as": "TPU"}], "bad2")
     assert bad.returncode != 0 and "which is no entity" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_decisions_written_apart_merge_into_the_adjudication_that_apply_reads(tmp_path):
+    entity = lambda name, type_: {"name": name, "type": type_, "aliases": []}
+    papers = write(tmp_path / "papers.jsonl", [{"id": "p1", "title": "One", "abstract": "Mixtral on a CPU."},
+                                               {"id": "p2", "title": "Two", "abstract": "LoRA on a TPU."}])
+    from kgraph import read_papers
+
+    p1, p2 = (p.id for p in read_papers([papers])[0])
+    first = write(tmp_path / "first.jsonl", [{"id": p1, "title": "One", "entities": [entity("Mixtral", "Model")]},
+                                             {"id": p2, "title": "Two", "entities": [entity("LoRA", "Technique")]}])
+    second = write(tmp_path / "second.jsonl", [{"id": p1, "title": "One", "entities": [entity("CPU", "Hardware")]},
+                                               {"id": p2, "title": "Two", "entities": [entity("TPU", "Hardware")]}])
+    unlisted = adjudicate("disputes", first, second, "--papers", write(tmp_path / "none.jsonl", [
+        {"title": "Three", "abstract": "Other."}]), "-o", tmp_path / "z.jsonl")
+    assert unlisted.returncode != 0 and "is not in" in unlisted.stderr and "Traceback" not in unlisted.stderr
+    assert adjudicate("disputes", first, second, "--papers", papers, "-o", tmp_path / "d.jsonl").returncode == 0
+    records = [json.loads(line) for line in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
+    # two adjudicators, one paper each; each writes only decisions
+    halves = []
+    for n, record in enumerate(records):
+        disputes = write(tmp_path / f"d{n}.jsonl", [record])
+        decisions = write(tmp_path / f"c{n}.jsonl", [{"id": record["id"], "decisions": [
+            {"item": it["item"], "decision": "exclude" if it["type"] == "Hardware" else "include", "type": it["type"]}
+            for it in record["disputed"]]}])
+        halves += [disputes, decisions]
+    merged = tmp_path / "adj.jsonl"
+    result = adjudicate("merge", *halves, "-o", merged)
+    assert result.returncode == 0, result.stderr
+    result = adjudicate("apply", first, second, merged, "-o", tmp_path / "gold.jsonl")
+    assert result.returncode == 0, result.stderr
+    gold = [json.loads(line) for line in (tmp_path / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [[e["name"] for e in g["entities"]] for g in gold] == [["Mixtral"], ["LoRA"]]
+    # a disputes file whose decisions are missing, or an odd number of files, is a one-line error
+    missing = adjudicate("merge", halves[0], halves[3], "-o", tmp_path / "x.jsonl")
+    assert missing.returncode != 0 and "has no decisions" in missing.stderr and "Traceback" not in missing.stderr
+    odd = adjudicate("merge", halves[0], "-o", tmp_path / "y.jsonl")
+    assert odd.returncode != 0 and "pairs" in odd.stderr and not (tmp_path / "y.jsonl").exists()
