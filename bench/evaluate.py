@@ -80,24 +80,27 @@ def predicted_sets(gold, corpus: str):
 
 
 def matching(gold_items, pred) -> dict[int, int]:
-    """The most gold items matched to distinct predictions (a maximum bipartite
-    matching, not a greedy one: a concept whose aliases fit two gold items
-    must not take the one another prediction alone could match), as
-    {gold index: prediction index}."""
-    import networkx as nx
+    """The most gold items matched to distinct predictions, as {gold index:
+    prediction index}: a maximum bipartite matching (Kuhn's augmenting paths,
+    gold in order, so the result is the greedy one wherever that is already
+    maximal), not a greedy one, where a concept whose aliases fit two gold
+    items could take the one another prediction alone matches."""
+    fits = [[j for j, (_, t, pl) in enumerate(pred) if t == type_ and pl & labels]
+            for _, type_, labels in gold_items]
+    owner: dict[int, int] = {}  # prediction index -> gold index
 
-    graph = nx.Graph()
-    graph.add_nodes_from(("g", i) for i in range(len(gold_items)))
-    graph.add_nodes_from(("p", j) for j in range(len(pred)))
-    graph.add_edges_from(
-        (("g", i), ("p", j))
-        for i, (_, type_, labels) in enumerate(gold_items)
-        for j, (_, t, pl) in enumerate(pred)
-        if t == type_ and pl & labels
-    )
-    top = [("g", i) for i in range(len(gold_items))]
-    found = nx.bipartite.hopcroft_karp_matching(graph, top_nodes=top)
-    return {i: found[("g", i)][1] for _, i in top if ("g", i) in found}
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in fits[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(gold_items)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
 
 
 def score(gold, predicted):
