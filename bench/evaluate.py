@@ -7,6 +7,8 @@
     python bench/evaluate.py --part probe    # 135 abstracts written for testing, not seed papers
     python bench/evaluate.py --part probe-heldout  # 40 more, never tuned on (aggregate only)
     python bench/evaluate.py --part probe-heldout2 # 40 written and scored once at the end of 2026-11-30
+    python bench/evaluate.py --part real     # 80 real arXiv abstracts (cs.DC-heavy), development
+    python bench/evaluate.py --part real-heldout  # 80 more of them, never read (aggregate only)
 
 Per paper, the predicted set of (entity, type) is compared with the gold set
 annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
@@ -152,7 +154,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="heldout,heldout2",
                     help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5, "
-                         "probe, probe2, ... probe8, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers)")
+                         "probe, probe2, ... probe8, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers), real, real-heldout (real arXiv abstracts)")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("--ids", metavar="FILE",
                     help="score only the gold papers whose ids are listed in FILE, one a line")
