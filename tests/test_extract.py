@@ -1548,6 +1548,9 @@ def test_a_numbered_contribution_is_the_papers_own_technique(ex):
         "branch-wise parallelism": "Technique"}
     # written once and not listed, such a phrase is no name
     assert found(ex, "A Study", "It uses a score-based caching algorithm.") == {}
+    # a numbered step of what the authors did opens with its verb, which is no modifier
+    assert found(ex, "A Study", "To this end, we (1) implement representative graph algorithms on "
+                                "a PIM system, and (2) execute sparse kernels.") == {}
 
 
 def test_a_devised_phrase_is_the_papers_own_technique(ex):
