@@ -200,6 +200,7 @@ _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": mark
 _THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
+_CAPITAL_OF_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w\-]* of $")  # "Graph of " of "the Graph of Effort"
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
@@ -1400,6 +1401,9 @@ class Extractor:
                 if (_TITLE_WORD.fullmatch(word) and not opens_sentence and word.lower() not in _FUNCTION_WORDS
                         and self.vocab.lookup(word) is None and not self.is_not_entity(word)):
                     name = abstract[at : before.end("name")]  # "the Matrix Nuclear-Norm is a tool": one name
+            if name and name[0].isupper() and (of := _CAPITAL_OF_BEFORE.search(abstract, max(0, before.start("name") - 40),
+                                                                               before.start("name"))):
+                name = abstract[of.start() : before.end("name")]  # "the Graph of Effort, a method": one name
             if name and (m["det"] != "our" or _clean_name(name) in proposed):  # "we propose X, our framework"
                 candidates.append((name, self.head_type(m["desc"])))
                 if _TITLE_WORD.fullmatch(name) and _LOWER_WORD_BEFORE.search(abstract, max(0, before.start() - 30), before.start()):

@@ -1606,3 +1606,11 @@ def test_an_amount_of_compute_is_no_name(ex):
 def test_a_hidden_form_spanning_a_name_of_another_type_writes_that_name(ex):
     # "fused GPU kernels" mentions the fusion (a hidden form) and the GPU written inside it
     assert found(ex, "A Study", "We write fused GPU kernels.") == {"kernel fusion": "Technique", "GPU": "Hardware"}
+
+
+def test_an_appositive_name_with_of_is_one_name(ex):
+    # "introduces the Graph of Effort, an intuitive method": the name is "Graph of Effort", not "Effort"
+    assert found(ex, "A Study", "This paper introduces the Graph of Effort, an intuitive method.") == {
+        "Graph of Effort": "Technique"}
+    # a lower-case word before "of" is prose: "part of Zorb, a framework" names Zorb
+    assert found(ex, "A Study", "This is part of Zorb, a framework for serving.") == {"Zorb": "Software"}
