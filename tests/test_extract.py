@@ -273,6 +273,9 @@ def test_a_coined_name_with_a_naming_ending_is_found_without_a_cue(ex):
     # the lexicon's kg:nameEnding: "...Bench"/"...Eval" name benchmarks, "...Coder" code models
     assert found(ex, "A Study", "We reach 49% on ZorbBench programs and beat ZorbaCoder. A workbench helps.") == {
         "ZorbBench": "Dataset", "ZorbaCoder": "Model"}
+    # "...Serve", "...Infer", "...Engine", "...DB" name systems: "ZorbServe: Low-Latency LLM Serving"
+    assert found(ex, "ZorbServe: Low-Latency LLM Serving via Scheduling", "We beat QuuxInfer and FlumDB.") == {
+        "ZorbServe": "Software", "QuuxInfer": "Software", "FlumDB": "Software"}
 
 
 def test_a_capitalised_word_before_a_described_name_is_part_of_it(ex):
