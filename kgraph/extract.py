@@ -1321,6 +1321,8 @@ class Extractor:
         words = name.split()
         if not words or len(words) > 4 or self.is_not_entity(name):
             return False
+        if "," in name:
+            return False  # a slogan of two phrases, not a name: "Less Experts, Faster Decoding: ..."
         if words[0].lower() in _LEADING_ADJECTIVES:
             return False
         if len(words) == 1:

@@ -1617,3 +1617,9 @@ def test_an_appositive_name_with_of_is_one_name(ex):
         "Graph of Effort": "Technique"}
     # a lower-case word before "of" is prose: "part of Zorb, a framework" names Zorb
     assert found(ex, "A Study", "This is part of Zorb, a framework for serving.") == {"Zorb": "Software"}
+
+
+def test_a_title_slogan_with_a_comma_is_no_name(ex):
+    # "Less Experts, Faster Decoding: Cost-Aware Speculative Decoding": two phrases, not a name
+    assert found(ex, "Less Experts, Faster Decoding: Cost-Aware Zorbing", "It works.") == {}
+    assert found(ex, "Zorb Decoding: Cost-Aware Zorbing", "Zorb Decoding works.") == {"Zorb Decoding": "Technique"}
