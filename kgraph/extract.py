@@ -1782,7 +1782,7 @@ def plain_text(text: str) -> str:
     if "\\" in text and _LATEX_ESCAPE.search(text):  # "io\_uring", "R\&D"
         text = _LATEX_ESCAPE.sub(r"\1", text)
     if "$" in text:  # "M$^3$ViT" is M^3ViT; "H$_2$O", "$\mathrm{H_2O}$" are H2O
-        text = _INLINE_MATH.sub(lambda m: _SUBSCRIPT.sub(r"\1", _MATH_FONT.sub(r"\1", m[1])), text)
+        text = _INLINE_MATH.sub(_inline_math, text)
     if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
         text = _LATEX_STYLE_OPEN.sub("", _LATEX_STYLE.sub(r"\1", text))
     return text
@@ -1807,8 +1807,19 @@ _HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _LAYOUT_SPACE = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}|\t")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,24})\$")
+_RELATION = re.compile(r"[=<>\u2264\u2265\u2208\u2248]")  # "$SM=nC$", "$S\leq n$": a formula, no name
 _MATH_FONT = re.compile(r"\\(?:mathrm|mathbf|mathit|mathsf|mathtt|text|textrm|rm)\{([^{}]*)\}")
 _SUBSCRIPT = re.compile(r"_\{?([A-Za-z0-9]+)\}?")
+
+
+def _inline_math(m: re.Match) -> str:
+    """Inline math as plain text ("$^3$" -> "^3", "$\\mathrm{H_2O}$" -> "H2O"); a
+    formula, nothing ("$SM=nC$" names no streaming multiprocessor)."""
+    if _RELATION.search(m[1]):
+        return ""
+    return _SUBSCRIPT.sub(r"\1", _MATH_FONT.sub(r"\1", m[1]))
+
+
 _LATEX_ESCAPE = re.compile(r"\\([_&%#])")
 _LATEX_STYLE = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{([^{}]{0,200})\}")
 _LATEX_STYLE_OPEN = re.compile(r"\\(?:textbf|textit|texttt|textsc|textrm|textsf|emph)\{")  # left unclosed

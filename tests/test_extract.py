@@ -1295,6 +1295,9 @@ def test_latex_subscripts_fonts_and_escapes_are_plain_text(ex):
     # "H$_2$O", "$\mathrm{H_2O}$" are H2O (superscripts stay: "M$^3$ViT" is M^3ViT); "io\_uring", "R\&D"
     assert plain_text(r"H$_2$O, $\mathrm{H_2O}$, M$^3$ViT, io\_uring, R\&D, 50\%") == \
         "H2O, H2O, M^3ViT, io_uring, R&D, 50%"
+    # a formula is no text: "$SM=nC$" names no streaming multiprocessor (SM), "$S\leq n$" nothing
+    assert plain_text(r"total bandwidth $SM=nC$ per $S<n$ machine") == "total bandwidth  per  machine"
+    assert found(ex, "A Study", r"We match total memory and bandwidth $SM=nC$ in both models.") == {}
     got = ex.extract("H$_2$O: Heavy Hitters for ZorbNet", r"We propose H$_2$O, an eviction method for ZorbNet.")
     assert {m.label: m.type for m in got.values()} == {"H2O": "Technique", "ZorbNet": "Model"}
 
