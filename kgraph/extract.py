@@ -86,7 +86,7 @@ _STOP_BOUNDARY = frozenset(
 _SIZE_HINT = re.compile(r"\d\s?[BM](?!\w)")  # no size, no need for _SIZE's slower scan
 _SIZE = re.compile(
     r"(?<![\w.\-])(?P<family>[A-Z][A-Za-z]*(?:[.\-][A-Za-z]+)*)(?:[\s-]?(?P<version>\d+(?:\.\d+)?))?"
-    r"[\s-](?P<size>\d+(?:\.\d+)?)\s?[BM](?![\w])"
+    r"[\s:-](?P<size>\d+(?:\.\d+)?)\s?[BM](?![\w])"  # also a tag's "Qwen3.5:2B"
 )
 _PROPOSE = re.compile(
     r"\b(?i:we|this paper|this work|this thesis|the paper)\s+(?:\w+\s+){0,2}?"
@@ -206,7 +206,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)$")
 # "(?<![\w\-])([A-Za-z][a-z]*(?:-[A-Za-z][a-z]*)*)[ \t]+$" read backwards
 _PREV_TOKEN_REVERSED = re.compile(r"[ \t]+((?:[a-z]*[A-Za-z]-)*[a-z]*[A-Za-z])(?![\w\-@])")  # not the "k" of "Pass@k"
 _TOKEN_BEFORE = re.compile(r"(?<!\S)(\S+)[ \t]+$")
-_SIZE_SUFFIX = re.compile(r"[-\s]A?\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")  # also active parameters: "-A2.7B"
+_SIZE_SUFFIX = re.compile(r"[-\s:]A?\d+(?:\.\d+)?[BMK](?:[-\s][\w.\-]+)?$")  # also active parameters: "-A2.7B"
 # "BERT-Large", "Bert-Mini": a size of a known model, not another model
 _SIZE_WORD = re.compile(r"[-\s](?i:base|large|small|tiny|mini|medium|xl|xxl|huge)$|-[TSBLHG]$")  # "ViT-L", "Swin-T"
 _QUALIFIED_BY_PARTICIPLE = frozenset({"weight", "version", "variant", "checkpoint", "parameter", "counterpart"})
@@ -229,7 +229,11 @@ _SKU = re.compile(r"[ \t](?P<sku>[A-Z]{0,4}\d{2,5}[A-Z]{0,3}|[a-uw-z]\d-\d{3,5}[
 _TIER_END = re.compile(r"(?<![\w\-])[a-uw-z]\d$")
 _HYPHEN_SKU = re.compile(r"-(?P<sku>\d{3,5}[A-Z]{0,3})(?![\w\-.]*\w)")
 _COINED = re.compile(r"(?<![\w\-.])[A-Za-z\u0391-\u03c9](?=[\w^\-.]*?[A-Z0-9])[\w^]*(?:[\-.][\w^]+)*")
-_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?)$")
+_LABEL_VERSION = re.compile(r"(?P<family>[A-Za-z][\w\-]*?[A-Za-z])(?P<space> ?)\d+(?:\.\d+)?")  # "Gemma 3", "Qwen2.5"
+_LETTER_NUMBER = re.compile(r"[A-Z]\d{1,2}")
+_RANGE_BEFORE = re.compile(r"(?<![\w\-])([A-Z])\d{1,2}\s?[-\u2013]\s?$")
+_RANGE_AFTER = re.compile(r"\s?[-\u2013]\s?([A-Z])\d{1,2}(?![\w\-])")
+_VERSION_SUFFIX = re.compile(r"(?:-?[vV]\d+(?:\.\d+)?|-[A-Z]\d+(?:\.\d+)?|-\d(?:\.\d+)?|(?<=[a-z])\d(?:\.\d+)?)$")
 _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 # the versions or product numbers that follow a name ending in one
 _LAST_NUMBER = re.compile(r"[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$")
@@ -315,6 +319,7 @@ class Extractor:
         self._phrase_head_re = None
         self._kind_re = None
         self._products = None
+        self._version_spacing = None
         words = "|".join(sorted(map(re.escape, self.vocab.in_context), key=len, reverse=True))  # "C", "Go"
         self._in_context_re = re.compile(rf"(?<![\w+#.\-/'^])(?:{words})(?![\w+#'\-^])") if words else None
         endings = "|".join(map(re.escape, self.vocab.name_endings))  # the ends of "KernelBench", "EpiCoder"
@@ -604,6 +609,8 @@ class Extractor:
                 continue
             if self._is_prose(text, s, surface) or _LINK_AFTER.match(text, e):
                 continue  # "the MIT license"; "on GitHub: <link>" names where the code is
+            if _LETTER_NUMBER.fullmatch(surface) and _in_a_range(text, s, e):
+                continue  # "tasks T1-T5": the fifth task, not the T5 model
             if c.type == "Organization" and surface[:1].islower() and " " in surface and c.label[:1].isupper():
                 continue  # "large-scale AI training" names no Scale AI
             if (c.type == "Organization" and s > len(title) and (kit := _MAKERS_KIT.match(text, e))
@@ -1123,11 +1130,16 @@ class Extractor:
             if self.vocab.lookup(token) is not None:
                 continue
             family = _VERSION_SUFFIX.sub("", token)
+            if family != token and token[len(family)].isdigit() and self.vocab.lookup(family) is None:
+                family = token  # a glued number after no known name: "Linear-Llama3" is read by its last part
             if family != token:
                 known = self.vocab.lookup(family)
                 if known is not None and known.type == "Model" and self.vocab.lookup(token[len(family):].lstrip("-")) is None:
                     number = re.sub(r"^-?[A-Za-z]?", "", token[len(family):])
                     named = self.vocab.lookup(f"{known.label} {number}")  # "LLaMav2" is Llama 2
+                    if named is None and token[len(family)].isdigit() and self._spaced_versions(known.label):
+                        yield f"{known.label} {number}", m.start(), m.end()  # "Gemma4" is Gemma 4, as Gemma 3 is spaced
+                        continue
                     yield (named.label if named is not None else token), m.start(), m.end()
                 continue
             last = _LAST_PART.search(token)
@@ -1149,6 +1161,17 @@ class Extractor:
                 # "VQ-GAN", "DS-CNN": a named architecture of a known class (a longer
                 # acronym before it mostly names a system: "LSM-GNN", a training framework)
                 yield token, m.start(), m.end()
+
+    def _spaced_versions(self, family: str) -> bool:
+        """Whether the vocabulary writes a model family's versions with a space
+        ("Gemma 3", "Llama 3"), not glued ("Qwen2.5", "Qwen3")."""
+        if self._version_spacing is None:
+            spacing: dict[str, str] = {}
+            for c in self.vocab.concepts.values():
+                if c.type == "Model" and (v := _LABEL_VERSION.fullmatch(c.label)):
+                    spacing.setdefault(fold(v["family"]), v["space"])
+            self._version_spacing = spacing
+        return self._version_spacing.get(fold(family)) == " "
 
     def _siblings(self, text: str, end: int, surface: str, type_: str):
         """(concept, form) for the versions or product numbers listed right after a
@@ -1849,6 +1872,15 @@ def _introduces(abstract: str, name: str) -> bool:
             return True
         at = lower.find(key, at + 1)
     return False
+
+
+def _in_a_range(text: str, start: int, end: int) -> bool:
+    """Whether a letter-number label ("T5") ends or opens a range of labels of
+    its letter ("T1-T5", "T5–T9"): items numbered in the text, not a name."""
+    letter = text[start]
+    before = _RANGE_BEFORE.search(text, max(0, start - 8), start)
+    after = _RANGE_AFTER.match(text, end)
+    return bool(before and before[1] == letter or after and after[1] == letter)
 
 
 def _participle_of(surface: str, concept: Concept) -> bool:

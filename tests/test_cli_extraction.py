@@ -158,6 +158,10 @@ PAPERS = [
      "abstract": "We propose ZAFT, a train-time method."},
     {"title": "ZorbServe-v2: Faster Serving",
      "abstract": "We present ZorbServe, a serving system for LLMs."},
+    {"title": "Less Experts, Faster Decoding: Cost-Aware Agreement",
+     "abstract": "We run Gemma4 E2B, Qwen3.5:2B and Linear-Llama3 on tasks T1-T5. This paper introduces the Graph "
+                 "of Effort, an intuitive method; we (1) implement representative graph algorithms with total "
+                 "bandwidth $SM=nC$. QuuxServe runs Block-STM on Ethereum and compresses with SZ3."},
 ]
 
 
@@ -617,3 +621,12 @@ def test_a_titles_name_and_the_abstracts_name_are_one_node_end_to_end(graph):
     # "ZorbServe-v2: ..." titles the abstract's ZorbServe
     assert mentioned(g, PAPERS[49]["title"]) == {"ZAFT": "Technique"}
     assert mentioned(g, PAPERS[50]["title"]) == {"ZorbServe": "Software"}
+
+
+def test_this_sessions_rules_end_to_end(graph):
+    # glued and tagged versions, a task range, a name with "of", a numbered step's verb, a formula, a
+    # title slogan, a serving system's name, and names of the neighbouring fields' vocabularies
+    _, g = graph
+    assert mentioned(g, PAPERS[51]["title"]) == {
+        "Gemma 4": "Model", "Qwen3.5": "Model", "Linear-Llama3": "Model", "Graph of Effort": "Technique",
+        "QuuxServe": "Software", "Block-STM": "Technique", "Ethereum": "Software", "SZ3": "Software"}

@@ -1626,3 +1626,9 @@ def test_a_title_slogan_with_a_comma_is_no_name(ex):
     # "Less Experts, Faster Decoding: Cost-Aware Speculative Decoding": two phrases, not a name
     assert found(ex, "Less Experts, Faster Decoding: Cost-Aware Zorbing", "It works.") == {}
     assert found(ex, "Zorb Decoding: Cost-Aware Zorbing", "Zorb Decoding works.") == {"Zorb Decoding": "Technique"}
+
+
+def test_a_letter_number_label_in_a_range_is_an_item_not_a_name(ex):
+    # "tasks T1-T5": the fifth task, not the T5 model; T5 written alone stays a mention
+    assert found(ex, "A Study", "We evaluate tasks (T1-T5).") == {}
+    assert found(ex, "A Study", "On tasks T1-T5 we beat T5.") == {"T5": "Model"}
