@@ -29,3 +29,19 @@ kge:Zorb_Y a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb Y"@en ; skos:altLa
     assert result.returncode == 1
     assert "should be https://w3id.org/kgraph/entity/Zorb_X9" in result.stdout
     assert "label 'zx' is shared by" in result.stdout
+
+
+def test_the_checker_finds_a_concept_described_twice(tmp_path):
+    # two blocks for one IRI merge silently in RDF: one concept with two definitions
+    bad = tmp_path / "twice.ttl"
+    bad.write_text("""@prefix kg:   <https://w3id.org/kgraph/ontology#> .
+@prefix kge:  <https://w3id.org/kgraph/entity/> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+kge:Zorb a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb"@en ; skos:definition "A chip."@en .
+
+kge:Zorb a skos:Concept, kg:Hardware ; skos:prefLabel "Zorb"@en ; skos:definition "A board."@en .
+""", encoding="utf-8")
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "tools" / "check_vocab.py"), str(bad)],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "kge:Zorb is described in 2 places" in result.stdout

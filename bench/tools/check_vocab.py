@@ -1,9 +1,12 @@
-"""Check vocabulary files: parse, IRIs minted from prefLabels, unique folded labels.
+"""Check vocabulary files: parse, IRIs minted from prefLabels, unique folded labels,
+each concept described in one place (a second block for the same IRI merges
+silently in RDF, with two definitions or parents).
 
 Usage: python bench/tools/check_vocab.py ontology/vocab/*.ttl
 """
+import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import rdflib
 from rdflib.namespace import SKOS, RDF
@@ -25,6 +28,13 @@ for path in sys.argv[1:]:
     graphs.append(g)
     for s in g.subjects(RDF.type, SKOS.Concept):
         all_concepts.add(s)
+blocks = Counter()
+for path in sys.argv[1:]:
+    with open(path, encoding="utf-8") as f:
+        blocks.update(re.findall(r"^(kge:\S+) a skos:Concept", f.read(), re.M))
+for subject, count in sorted(blocks.items()):
+    if count > 1:
+        print(f"{subject} is described in {count} places"); problems += 1
 for path, g in zip(sys.argv[1:], graphs):
     n = 0
     for s in sorted(g.subjects(RDF.type, SKOS.Concept)):
