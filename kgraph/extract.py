@@ -1519,8 +1519,8 @@ class Extractor:
             name = _clean_name(raw)
             if type_ is None or name in seen or not name[:1].isalpha() or _MODIFIER_SUFFIX.search(name):
                 continue
-            if sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name):
-                continue
+            if sum(c.isalpha() for c in name) < 2 and not re.search(r"[*+!]", name) and name not in proposed:
+                continue  # "V100, a GPU"; but "we present L4, a runtime system" names the paper's L4
             if self._is_compound(name) and name not in called:  # "a model named SwinV2-MoE" is one
                 continue
             if not (is_name_like(name) or ((name in proposed or name in called or name in described_words) and name[:1].isupper())):

@@ -1632,3 +1632,9 @@ def test_a_letter_number_label_in_a_range_is_an_item_not_a_name(ex):
     # "tasks T1-T5": the fifth task, not the T5 model; T5 written alone stays a mention
     assert found(ex, "A Study", "We evaluate tasks (T1-T5).") == {}
     assert found(ex, "A Study", "On tasks T1-T5 we beat T5.") == {"T5": "Model"}
+
+
+def test_a_proposed_name_of_one_letter_and_a_number_is_typed_by_its_description(ex):
+    # "We present L4, a runtime system": the paper's own short name takes its head noun's type
+    assert found(ex, "Q4: Low-Latency Serving", "We present Q4, a runtime system that reschedules requests.") == {
+        "Q4": "Software"}
