@@ -601,6 +601,14 @@ class Extractor:
         for label, surface, s, e in self._kind_phrases(text, _Spans(vocab_spans + covered), len(title)):
             add(label, "Technique", surface, _PATTERN)
             covered.append((s, e))
+        # a conjunct that is another label on its own: "DIT and DIF FFT" names the DIT FFT, not DiT
+        starts_of = {(s, e): c for s, e, c, _ in matches}
+        for s, e, c, surface in matches:
+            if " " in surface:
+                for other, form, at in self._coordinated(text, s, surface):
+                    word_end = at + len(form.split(" ", 1)[0])
+                    if (alone := starts_of.get((at, word_end))) is not None and alone is not other:
+                        covered.append((at, word_end))
         explained = _Spans(covered)
         for s, e, c, surface in matches:
             if explained.contains(s, e):
@@ -701,7 +709,7 @@ class Extractor:
             for other, form in self._siblings(text, e, surface, c.type):
                 if form not in homonyms:
                     add(other.label, other.type, form, _VOCAB)
-            for other, form in self._coordinated(text, s, surface):
+            for other, form, _ in self._coordinated(text, s, surface):
                 if form not in homonyms:
                     add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism
@@ -1337,7 +1345,7 @@ class Extractor:
             before = _WORD_BEFORE_CONJUNCT.search(text, max(0, m.start() - 40), m.start())
             if before and (longer := self.vocab.lookup(f"{before[1]} {form}")) is not None:
                 concept, form, start_at = longer, f"{before[1]} {form}", before.start(1)
-            yield concept, form
+            yield concept, form, start_at
             end = start_at
 
     def _title_name_ok(self, name: str) -> bool:

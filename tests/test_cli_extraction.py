@@ -161,7 +161,8 @@ PAPERS = [
     {"title": "Less Experts, Faster Decoding: Cost-Aware Agreement",
      "abstract": "We run Gemma4 E2B, Qwen3.5:2B and Linear-Llama3 on tasks T1-T5. This paper introduces the Graph "
                  "of Effort, an intuitive method; we (1) implement representative graph algorithms with total "
-                 "bandwidth $SM=nC$. QuuxServe runs Block-STM on Ethereum and compresses with SZ3."},
+                 "bandwidth $SM=nC$. QuuxServe runs Block-STM on Ethereum and compresses with SZ3. "
+                 "Its accelerator supports DIT and DIF FFT."},
 ]
 
 
@@ -629,4 +630,6 @@ def test_this_sessions_rules_end_to_end(graph):
     _, g = graph
     assert mentioned(g, PAPERS[51]["title"]) == {
         "Gemma 4": "Model", "Qwen3.5": "Model", "Linear-Llama3": "Model", "Graph of Effort": "Technique",
-        "QuuxServe": "Software", "Block-STM": "Technique", "Ethereum": "Software", "SZ3": "Software"}
+        "QuuxServe": "Software", "Block-STM": "Technique", "Ethereum": "Software", "SZ3": "Software",
+        "hardware accelerator": "Hardware", "decimation-in-time FFT": "Technique",  # "DIT and DIF FFT": not DiT
+        "decimation-in-frequency FFT": "Technique"}
