@@ -257,6 +257,7 @@ _ENUMERATED_BEFORE = re.compile(r"(?:\(\s*(?:[ivx]+|\d+|[a-e])\s*\)|(?<![\w(])(?
 _NOVEL_BEFORE = re.compile(r"\b(?:novel|new)\s+$", re.I)
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten single dual double triple multiple".split())
 # "high computation parallelism": a degree word before a phrase makes it a property
+_SIZE_ADJECTIVES = frozenset("long short large small wide narrow deep shallow".split())  # "long context", "large batch"
 _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal)\s+")
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
 _PASSIVE_NEXT = frozenset({"on", "with", "to", "for", "by", "using", "in", "into", "across", "at", "from", "via", "and", "or"})
@@ -997,6 +998,8 @@ class Extractor:
                     continue
                 if vocab_spans.crosses(start) or vocab_spans.contains(start, m.end()):
                     break  # part of a longer label, or an acronym's spelled-out form
+                if (prev := _word_before(text, start)) and prev[0].lower() in _SIZE_ADJECTIVES:
+                    break  # "Long Context Fine-tuning": "context fine-tuning" would be half a phrase
                 label = surface.lower()  # ordinary words, capitalised only by a title or a sentence
                 graded = graded_cache.get(label)
                 if graded is None:

@@ -1638,3 +1638,9 @@ def test_a_proposed_name_of_one_letter_and_a_number_is_typed_by_its_description(
     # "We present L4, a runtime system": the paper's own short name takes its head noun's type
     assert found(ex, "Q4: Low-Latency Serving", "We present Q4, a runtime system that reschedules requests.") == {
         "Q4": "Software"}
+
+
+def test_a_phrase_after_a_size_adjective_is_not_cut_in_half(ex):
+    # "Long Context Fine-tuning": "long" opens no name, and "context fine-tuning" would be half of one
+    assert "context fine-tuning" not in found(ex, "Efficient Long Context Fine-tuning with Chunk Flow",
+                                              "Long context fine-tuning of large models is hard.")
