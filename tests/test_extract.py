@@ -513,8 +513,8 @@ def test_acronym_of_vocabulary_concept_maps_to_it(ex):
 def test_acronym_of_generic_words_is_not_an_entity(ex):
     assert found(ex, "A Study", "Large Language Models (LLMs) and Deep Learning (DL) are popular.") == {}
     # agreements, generic code objects and network scopes are lexicon terms
-    assert found(ex, "A Study", "It meets service-level agreements (SLAs) for user-defined functions (UDFs) "
-                                "across a local area network (LAN).") == {}
+    assert found(ex, "A Study", "It meets diverse Service Level Agreement (SLA) requirements for the "
+                                "User-Defined Function (UDF) execution model over a Local Area Network (LAN).") == {}
 
 
 def test_paper_name_from_title_is_introduced(ex):
