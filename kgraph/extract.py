@@ -1554,7 +1554,7 @@ class Extractor:
         names a dataset: known as one, or a coined name ("GQA and MileBench datasets")."""
         for item in _LIST_SPLIT.split(text[start:end]):
             item = item.strip()
-            if item and item != surface:
+            if item and item != surface and not _MODIFIER_SUFFIX.search(item):  # not "MLP-like and ... workloads"
                 known = self.vocab.lookup(item)
                 if known is not None and known.type == "Dataset" or known is None and is_name_like(item):
                     return True
@@ -1815,6 +1815,8 @@ def plain_text(text: str) -> str:
         text = _LATEX_SYMBOL.sub(lambda m: _SYMBOLS[m[1]], text)
     if "\\" in text and _LATEX_ESCAPE.search(text):  # "io\_uring", "R\&D"
         text = _LATEX_ESCAPE.sub(r"\1", text)
+    if "--" in text:  # LaTeX's en dash between words: "GEMM--LayerNorm" is GEMM-LayerNorm
+        text = _DOUBLE_HYPHEN.sub("-", text)
     if "$" in text:  # "M$^3$ViT" is M^3ViT; "H$_2$O", "$\mathrm{H_2O}$" are H2O
         text = _INLINE_MATH.sub(_inline_math, text)
     if "\\text" in text or "\\emph" in text:  # "\textbf{Positional Encoding}": the words, not the markup
@@ -1840,6 +1842,7 @@ _LATEX_SYMBOL = re.compile(r"\\(" + "|".join(sorted(_SYMBOLS, key=len, reverse=T
 _HTML_REFERENCE = re.compile(r"&(?:#\d{1,7}|#x[0-9a-fA-F]{1,6}|[A-Za-z]{2,8});")
 _LAYOUT_SPACE = re.compile(r"[ \t]*\n[ \t]*|[ \t]{2,}|\t")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_DOUBLE_HYPHEN = re.compile(r"(?<=\w)--(?=\w)")
 _INLINE_MATH = re.compile(r"\$([^$\s]{1,24})\$")
 _RELATION = re.compile(r"[=<>\u2264\u2265\u2208\u2248]")  # "$SM=nC$", "$S\leq n$": a formula, no name
 _MATH_FONT = re.compile(r"\\(?:mathrm|mathbf|mathit|mathsf|mathtt|text|textrm|rm)\{([^{}]*)\}")

@@ -1647,3 +1647,16 @@ def test_a_phrase_after_a_size_adjective_is_not_cut_in_half(ex):
     # "Long Context Fine-tuning": "long" opens no name, and "context fine-tuning" would be half of one
     assert "context fine-tuning" not in found(ex, "Efficient Long Context Fine-tuning with Chunk Flow",
                                               "Long context fine-tuning of large models is hard.")
+
+
+def test_a_like_item_in_a_list_names_no_dataset(ex):
+    # "across MLP-like and Attention-like workloads": kinds of workload, not datasets beside GAN
+    got = found(ex, "A Study", "We evaluate across GAN-like and Attention-like workloads.")
+    assert "GAN" not in got and got.get("generative adversarial network") != "Dataset"
+
+
+def test_title_openers_and_fields_by_acronym_are_no_names(ex):
+    assert "Work-in-Progress" not in found(ex, "Work-in-Progress: Multi-Deadline DAG Scheduling", "It works.")
+    assert found(ex, "A Study", "A step toward Artificial General Intelligence (AGI) and TinyML.") == {}
+    # LaTeX's "--" between words is a hyphen: "GEMM--LayerNorm" pairs two operators, it names nothing new
+    assert plain_text("GEMM--LayerNorm fusion, a gap -- and pages 3--5") == "GEMM-LayerNorm fusion, a gap -- and pages 3-5"
