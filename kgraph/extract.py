@@ -170,7 +170,7 @@ _ACRONYM_RE = re.compile(r"\((?P<sf>[^()\s;,]{2,12})\)")
 _MODIFIER_SUFFIX = re.compile(
     r"-(?:based|like|related|scale|aware|bit|level|specific|style|free|agnostic|oriented|centric|"
     r"friendly|efficient|optimized|enabled|powered|driven|times|wise|only|size|sized|aided|initialized|"
-    r"stage|step|phase|tier|way|fold|"
+    r"stage|step|phase|tier|way|fold|side|"
     r"guided|assisted|inspired|compatible|native|intensive|bound|tuned|finetuned|trained|pretrained|distilled|quantized|pruned)$",
     re.IGNORECASE,
 )
@@ -848,6 +848,8 @@ class Extractor:
         # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text) if _SIZE_HINT.search(text) else ():
             family = sm["family"]
+            if "-" in family and self.is_not_entity(family.split("-", 1)[0]):
+                family = family.split("-", 1)[1]  # "three LLMs-TinyLlama-1.1B": a dash lost before the name
             prev = _PREV_WORD.search(text, max(0, sm.start() - 30), sm.start())
             if prev and self.vocab.head_nouns.get(fold(prev.group(1)), "Model") != "Model":
                 continue  # "the dataset BM-6B" counts pairs, not parameters
@@ -1163,6 +1165,10 @@ class Extractor:
                 continue  # "DINOv3-ViT" is DINOv3 with its backbone named; "Transformer-Mamba" two known names
                 # (but "PIM-GPT", an acronym and a model's name, is a name of its own)
             known = self.vocab.lookup(part) or self.vocab.lookup(_DIGITS_APART.sub(" ", part))
+            if self.is_not_entity(first):  # "three LLMs-TinyLlama-1.1B": a dash lost before the model's name
+                if known is not None and known.type == "Model":
+                    yield known.label, m.start() + last.start(), m.end()
+                continue
             if known is not None and known.type == "Model" and (
                 part.isupper() or part in {x.replace(" ", "") for x in (known.label, *known.alt_labels, *known.hidden_labels)}
             ):

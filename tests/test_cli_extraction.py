@@ -162,7 +162,9 @@ PAPERS = [
      "abstract": "We run Gemma4 E2B, Qwen3.5:2B and Linear-Llama3 on tasks T1-T5. This paper introduces the Graph "
                  "of Effort, an intuitive method; we (1) implement representative graph algorithms with total "
                  "bandwidth $SM=nC$. QuuxServe runs Block-STM on Ethereum and compresses with SZ3. "
-                 "Its accelerator supports DIT and DIF FFT."},
+                 "Its accelerator supports DIT and DIF FFT. GPU memory estimators span three paradigms -- analytical "
+                 "models, CPU-side libraries, and ML-based estimators -- each with limits: CPU-side libraries "
+                 "impose intrusive integration overhead."},
 ]
 
 
@@ -632,4 +634,4 @@ def test_this_sessions_rules_end_to_end(graph):
         "Gemma 4": "Model", "Qwen3.5": "Model", "Linear-Llama3": "Model", "Graph of Effort": "Technique",
         "QuuxServe": "Software", "Block-STM": "Technique", "Ethereum": "Software", "SZ3": "Software",
         "hardware accelerator": "Hardware", "decimation-in-time FFT": "Technique",  # "DIT and DIF FFT": not DiT
-        "decimation-in-frequency FFT": "Technique"}
+        "decimation-in-frequency FFT": "Technique", "CPU": "Hardware", "GPU": "Hardware"}  # no library "CPU-side"

@@ -1660,3 +1660,10 @@ def test_title_openers_and_fields_by_acronym_are_no_names(ex):
     assert found(ex, "A Study", "A step toward Artificial General Intelligence (AGI) and TinyML.") == {}
     # LaTeX's "--" between words is a hyphen: "GEMM--LayerNorm" pairs two operators, it names nothing new
     assert plain_text("GEMM--LayerNorm fusion, a gap -- and pages 3--5") == "GEMM-LayerNorm fusion, a gap -- and pages 3-5"
+
+
+def test_a_generic_word_glued_before_a_models_name_is_no_part_of_it(ex):
+    # "three LLMs-TinyLlama-1.1B, ...": a dash lost between "LLMs" and the model's name
+    assert found(ex, "A Study", "Evaluations on three LLMs-ZorbNet-1.1B and Mamba show it.") == {
+        "ZorbNet": "Model", "Mamba": "Model"}
+
