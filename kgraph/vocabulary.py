@@ -288,6 +288,7 @@ def verb_forms(label: str) -> list[str]:
 NUMBERED = re.compile(r"(?P<name>.+?)-?(?P<number>\d+)(?:-\d+)?")
 
 # a name glued of two or more capitalised words ("PyTorch", "DeepSparse"), not "QuALITY"
+_INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")  # "DiT", "ReST", "PaLM": case that tells a name apart
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 
 
@@ -323,7 +324,9 @@ class Matcher:
                 if matches_any_case(label):
                     forms, table = {norm.lower()}, tables[0]
                 else:
-                    forms, table = {norm, norm.upper()}, tables[1]
+                    forms, table = {norm}, tables[1]
+                    if len(norm) > 4 or not _INNER_CAPITAL.search(norm):
+                        forms.add(norm.upper())  # "MAMBA", "LLAMA"; not "DIT", "STAR", "REST" for DiT, STaR, ReST
                     if _CAMEL_CASE.fullmatch(norm):  # "DeepSparse" is often written "Deepsparse"
                         forms.add(norm.capitalize())
                 if " " in norm and len(norm.split()) <= 3:

@@ -1667,3 +1667,16 @@ def test_a_generic_word_glued_before_a_models_name_is_no_part_of_it(ex):
     assert found(ex, "A Study", "Evaluations on three LLMs-ZorbNet-1.1B and Mamba show it.") == {
         "ZorbNet": "Model", "Mamba": "Model"}
 
+
+
+def test_a_short_name_whose_case_sets_it_apart_matches_only_as_written(tmp_path):
+    # "DiT" is no mention in "DIT and DIF FFT"; "Mamba" still in a title's capitals
+    (tmp_path / "vocab").mkdir()
+    (tmp_path / "vocab" / "m.ttl").write_text(VOCAB + """
+kge:DiT a skos:Concept, kg:Model ; skos:prefLabel "DiT"@en .
+kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
+""", encoding="utf-8")
+    shutil.copy(ontology_dir() / "lexicon.ttl", tmp_path / "lexicon.ttl")
+    ex = Extractor(load_vocabulary(str(tmp_path)))
+    assert found(ex, "A Study", "The REST API of the DIT stage serves MAMBA and DiT.") == {"DiT": "Model", "Mamba": "Model"}
+    assert found(ex, "A Study", "The DIT stage runs first.") == {}
