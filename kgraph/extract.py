@@ -848,8 +848,6 @@ class Extractor:
         # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text) if _SIZE_HINT.search(text) else ():
             family = sm["family"]
-            if "-" in family and self.is_not_entity(family.split("-", 1)[0]):
-                family = family.split("-", 1)[1]  # "three LLMs-TinyLlama-1.1B": a dash lost before the name
             prev = _PREV_WORD.search(text, max(0, sm.start() - 30), sm.start())
             if prev and self.vocab.head_nouns.get(fold(prev.group(1)), "Model") != "Model":
                 continue  # "the dataset BM-6B" counts pairs, not parameters
