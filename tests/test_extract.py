@@ -81,13 +81,17 @@ kge:autoregressive_model a skos:Concept, kg:Technique ; skos:prefLabel "autoregr
 """
 
 
-@pytest.fixture(scope="module")
-def vocab(tmp_path_factory):
-    root = tmp_path_factory.mktemp("onto")
+def vocabulary_with(root, concepts=""):
+    """The test vocabulary, with more concepts in Turtle, and the shipped lexicon, read from ``root``."""
     (root / "vocab").mkdir()
-    (root / "vocab" / "test.ttl").write_text(VOCAB, encoding="utf-8")
+    (root / "vocab" / "test.ttl").write_text(VOCAB + concepts, encoding="utf-8")
     shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
     return load_vocabulary(str(root))
+
+
+@pytest.fixture(scope="module")
+def vocab(tmp_path_factory):
+    return vocabulary_with(tmp_path_factory.mktemp("onto"))
 
 
 @pytest.fixture(scope="module")
@@ -662,13 +666,9 @@ def test_verb_forms_of_techniques(ex):
 
 
 def test_ordinary_english_use_is_not_a_mention(tmp_path):
-    root = tmp_path
-    (root / "vocab").mkdir()
-    (root / "vocab" / "t.ttl").write_text(VOCAB + """
+    ex = Extractor(vocabulary_with(tmp_path, """
 kge:attention_mechanism a skos:Concept, kg:Technique ; skos:prefLabel "attention mechanism"@en ; skos:altLabel "attention"@en .
-""", encoding="utf-8")
-    shutil.copy(ontology_dir() / "lexicon.ttl", root / "lexicon.ttl")
-    ex = Extractor(load_vocabulary(str(root)))
+"""))
     assert found(ex, "A Study", "Sparsity has received much attention lately.") == {}
     assert found(ex, "A Study", "We speed up attention on GPUs.") == {"attention mechanism": "Technique", "GPU": "Hardware"}
 
@@ -1419,14 +1419,11 @@ def test_size_tiers_in_lists_and_makers_kits(ex):
 
 def test_a_language_named_by_an_ordinary_word_only_beside_languages(tmp_path):
     # kg:contextLabel "Go": "Java, Go and C++" names the language, "the game of Go" does not
-    (tmp_path / "vocab").mkdir()
-    (tmp_path / "vocab" / "test.ttl").write_text(VOCAB + """
+    ex = Extractor(vocabulary_with(tmp_path, """
 kge:Go_language a skos:Concept, kg:Software ; skos:prefLabel "Go language"@en ; kg:contextLabel "Go"@en .
 kge:Java a skos:Concept, kg:Software ; skos:prefLabel "Java"@en ; skos:definition "The Java programming language."@en .
 kge:Gym a skos:Concept, kg:Software ; skos:prefLabel "ZorbGym"@en ; skos:definition "A toolkit of environments."@en .
-""", encoding="utf-8")
-    shutil.copy(ontology_dir() / "lexicon.ttl", tmp_path / "lexicon.ttl")
-    ex = Extractor(load_vocabulary(str(tmp_path)))
+"""))
     assert found(ex, "A Study", "We test Java, Go and Python programs.") == {
         "Java": "Software", "Go language": "Software", "Python": "Software"}  # "Go and Python programs"
     assert found(ex, "A Study", "AlphaZero masters the game of Go. Go beyond Java.") == {"Java": "Software"}
@@ -1668,15 +1665,11 @@ def test_a_generic_word_glued_before_a_models_name_is_no_part_of_it(ex):
         "ZorbNet": "Model", "Mamba": "Model"}
 
 
-
 def test_a_short_name_whose_case_sets_it_apart_matches_only_as_written(tmp_path):
     # "DiT" is no mention in "DIT and DIF FFT"; "Mamba" still in a title's capitals
-    (tmp_path / "vocab").mkdir()
-    (tmp_path / "vocab" / "m.ttl").write_text(VOCAB + """
+    ex = Extractor(vocabulary_with(tmp_path, """
 kge:DiT a skos:Concept, kg:Model ; skos:prefLabel "DiT"@en .
 kge:Mamba a skos:Concept, kg:Model ; skos:prefLabel "Mamba"@en .
-""", encoding="utf-8")
-    shutil.copy(ontology_dir() / "lexicon.ttl", tmp_path / "lexicon.ttl")
-    ex = Extractor(load_vocabulary(str(tmp_path)))
+"""))
     assert found(ex, "A Study", "The REST API of the DIT stage serves MAMBA and DiT.") == {"DiT": "Model", "Mamba": "Model"}
     assert found(ex, "A Study", "The DIT stage runs first.") == {}
