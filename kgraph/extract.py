@@ -604,12 +604,12 @@ class Extractor:
             covered.append((s, e))
         # a conjunct that is another label on its own: "DIT and DIF FFT" names the DIT FFT, not DiT
         starts_of = {(s, e): c for s, e, c, _ in matches}
-        for s, e, c, surface in matches:
-            if " " in surface:
-                for other, form, at in self._coordinated(text, s, surface):
-                    word_end = at + len(form.split(" ", 1)[0])
-                    if (alone := starts_of.get((at, word_end))) is not None and alone is not other:
-                        covered.append((at, word_end))
+        coordinated = {s: list(self._coordinated(text, s, surface)) for s, _, _, surface in matches if " " in surface}
+        for conjuncts in coordinated.values():
+            for other, form, at in conjuncts:
+                word_end = at + len(form.split(" ", 1)[0])
+                if (alone := starts_of.get((at, word_end))) is not None and alone is not other:
+                    covered.append((at, word_end))
         explained = _Spans(covered)
         for s, e, c, surface in matches:
             if explained.contains(s, e):
@@ -710,7 +710,7 @@ class Extractor:
             for other, form in self._siblings(text, e, surface, c.type):
                 if form not in homonyms:
                     add(other.label, other.type, form, _VOCAB)
-            for other, form, _ in self._coordinated(text, s, surface):
+            for other, form, _ in coordinated.get(s, ()):
                 if form not in homonyms:
                     add(other.label, other.type, form, _VOCAB)
         # "recurrent, convolutional, and self-attention networks", "parallelism
