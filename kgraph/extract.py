@@ -199,6 +199,7 @@ _NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
 _THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
+_NUMBERED = re.compile(r"([A-Za-z]+)[\s\-]?\d+[a-z]?")  # "Layer 2", "Stage-1", "Phase 2b"
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CAPITAL_OF_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w\-]* of $")  # "Graph of " of "the Graph of Effort"
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -271,6 +272,26 @@ _CHAIN_PART = re.compile(r"[\w+#]+")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
 _PAREN_BEFORE = re.compile(r"\s*\([^()]{1,40}\)$")
 _JOINED_BEFORE = re.compile(r"(?:/|,|\s(?:and|or))\s*$")
+# "outperforms SparQ and Loki", "1.8x over existing methods such as KFAC": the names a comparison lists
+_COMPARED_HINT = re.compile(r"outperform|\bover\b|\bthan\b|compared|against|\bvs\b|versus")
+_COMPARED_LIST = re.compile(
+    r"\b(?:outperform(?:s|ing|ed)?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+(?:the\s+)?"
+    r"(?:(?:state-of-the-art|SOTA|existing|baseline|prior|previous|leading|strong|competing|popular)\s+)*"
+    r"(?:(?:methods?|systems?|baselines?|approaches|frameworks?|techniques?|solutions?|works?)\s*,?\s*"
+    r"(?:such as|like|including|e\.g\.,?)\s+)?"
+    r"(?P<names>(?:[A-Za-z][\w.+\-]*[\w+](?:,\s+|,?\s+(?:and|or)\s+))*[A-Za-z][\w.+\-]*[\w+])"
+    r"(?=\s*(?:[,;:.)]|$|\s(?:by|on|in|with|across|at|for|while|when|under|and|or|\()\b))")
+_LIST_JOINS = re.compile(r",?\s+(?:and|or)\s+|,\s+")
+
+
+def _compared_lists(abstract: str):
+    """The names each comparison in ``abstract`` lists, as written."""
+    for m in _COMPARED_LIST.finditer(abstract):
+        names = _LIST_JOINS.split(m["names"])
+        if all(n[0].isupper() or any(c.isupper() for c in n[1:]) for n in names):  # names only: not "over time"
+            yield names
+
+
 _AND_OR = (re.compile(r",?\s+(?:and|or)\s+"), re.compile(r"(?:,?\s(?:and|or))\s*$"))  # joins without a bare comma
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
@@ -408,6 +429,8 @@ class Extractor:
             return True  # "FLOPS", "QoS": folded as written, a capital S stays (not "MLS": ML is no name)
         if "-" in label and fold(label.rsplit("-", 1)[1]) in self.vocab.measure_nouns:
             return True  # "GPU-hours", "Pass@1-rate": an amount or a measure of something, not a name
+        if (numbered := _NUMBERED.fullmatch(label)) and fold(numbered[1]) in self.vocab.part_nouns:
+            return True  # "Layer 2", "Stage-1": a part of the paper's own work
         return key.split(" ")[0] in self.vocab.not_entities and " " in key and key.split(" ")[0] in _LEADING_ADJECTIVES
 
     # -- vocabulary matching -----------------------------------------------
@@ -844,6 +867,24 @@ class Extractor:
                 add(name, self._type_by_comparison(name, abstract), name, _PATTERN, introduced=introduced)
             else:
                 add(name, type_, name, _APPOSITIVE, introduced=introduced)
+
+        # 5. the names a comparison lists ("outperforms SparQ and DASP", "speedups over MKOR"): of the
+        # type of the known names beside them, else techniques
+        written = {fold(surface) for m in mentions.values() for surface in m.surfaces}  # "KFAC" matched as K-FAC
+        for names in _compared_lists(abstract) if _COMPARED_HINT.search(abstract) else ():
+            known = {c.type for c in map(self.vocab.lookup, names) if c is not None}
+            type_ = known.pop() if len(known) == 1 else None if known else "Technique"
+            if type_ is None or type_ not in ("Software", "Technique", "Model"):
+                continue  # "over GPUs and DDR5", or a list of two kinds
+            for name in names:
+                if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
+                        and (is_name_like(name) or (name.isupper() and len(name) >= 3))
+                        and fold(name) not in mentions and fold(name) not in written and name not in local and fold(name) not in vetoed
+                        and name not in homonyms and not self.is_not_entity(name) and not self._is_compound(name)
+                        and not _MODIFIER_SUFFIX.search(name) and not _NUMBER_FORMAT.fullmatch(name)
+                        and sum(c.isalpha() for c in name) >= 2
+                        and ("-" not in name or self.vocab.lookup(name.rsplit("-", 1)[0]) is None)):  # "Swin-L"
+                    add(name, type_, name, _PATTERN)
 
         # 6. model names with a parameter count, vendor SKUs
         for sm in _SIZE.finditer(text) if _SIZE_HINT.search(text) else ():

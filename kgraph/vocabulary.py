@@ -57,6 +57,7 @@ class Vocabulary:
     not_modifiers: frozenset[str] = frozenset()  # lower-case words that never open such a name
     kind_nouns: frozenset[str] = frozenset()  # folded nouns after which the words before name a technique
     measure_nouns: frozenset[str] = frozenset()  # folded heads of names of measures ("Generalization Gap")
+    part_nouns: frozenset[str] = frozenset()  # folded nouns that with a number name a part of the work ("Layer 2")
     not_before: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> words before which it is prose (kg:notBefore)
     name_endings: dict[str, str] = field(default_factory=dict)  # "Bench" -> Dataset: the type a coined name's ending gives
     not_entity_words: frozenset[str] = frozenset()  # the terms lower-cased, not folded: "flops", "qos"
@@ -223,6 +224,7 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
     not_modifiers: set[str] = set()
     kind_nouns: set[str] = set()
     measure_nouns: set[str] = set()
+    part_nouns: set[str] = set()
     name_endings: dict[str, str] = {}
     for t in _iter_turtle([root / "lexicon.ttl"]):
         s, p, o = t.subject.value, t.predicate.value, t.object.value
@@ -246,13 +248,15 @@ def _read_vocabulary(root: Path, files: list[Path]) -> Vocabulary:
             kind_nouns.update(_noun_keys(o))
         elif p == ONTOLOGY + "measureNoun":
             measure_nouns.update(_noun_keys(o))
+        elif p == ONTOLOGY + "partNoun":
+            part_nouns.add(fold(o))
         elif p == ONTOLOGY + "nameEnding" and _local(s) in TYPES:
             name_endings.setdefault(o, _local(s))
     return Vocabulary(
         concepts, head_nouns, frozenset(not_entities),
         not_after={words[s]: frozenset(ws) for s, ws in after.items() if s in words},
         phrase_heads=phrase_heads, not_modifiers=frozenset(not_modifiers), kind_nouns=frozenset(kind_nouns),
-        measure_nouns=frozenset(measure_nouns),
+        measure_nouns=frozenset(measure_nouns), part_nouns=frozenset(part_nouns),
         not_before={words[s]: frozenset(ws) for s, ws in before.items() if s in words},
         name_endings=dict(sorted(name_endings.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         not_entity_words=frozenset(not_entity_words),
