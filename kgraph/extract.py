@@ -782,7 +782,9 @@ class Extractor:
                 if sized is not None and sized.type == "Model":  # "GPT-4o-mini" is no GPT-4o
                     add(sized.label, sized.type, item, _VOCAB)
                     continue
-                if (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
+                if (variant := self._case_variant(name)) is not None:
+                    add(variant.label, variant.type, item, _VOCAB)
+                elif (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
                         and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
                         and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
                     add(name, type_, name, _PATTERN)
@@ -877,7 +879,9 @@ class Extractor:
             if type_ is None or type_ not in ("Software", "Technique", "Model"):
                 continue  # "over GPUs and DDR5", or a list of two kinds
             for name in names:
-                if (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
+                if (variant := self._case_variant(name)) is not None:
+                    add(variant.label, variant.type, name, _VOCAB)
+                elif (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
                         and (is_name_like(name) or (name.isupper() and len(name) >= 3))
                         and fold(name) not in mentions and fold(name) not in written and name not in local and fold(name) not in vetoed
                         and name not in homonyms and not self.is_not_entity(name) and not self._is_compound(name)
@@ -1615,6 +1619,14 @@ class Extractor:
         if len(words) > 1 and (first or "-" in words[0]):
             return self.vocab.head_nouns.get(fold(words[-1])) or first
         return first
+
+    def _case_variant(self, name: str) -> Concept | None:
+        """The concept a coined name of mixed case written in a list names where the
+        label's case kept it from matching ("LoMo" for LOMO): not a capitalised word
+        ("Pluto") nor one in capitals ("DIT" is no DiT)."""
+        if name == name.upper() or not is_name_like(name) or not any(c.isupper() for c in name[1:]):
+            return None
+        return self.vocab.lookup(name)
 
     def _known_as_written(self, name: str) -> bool:
         """Whether a vocabulary label is written exactly so ("Triton"; not "Math" for MATH)."""

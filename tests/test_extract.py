@@ -1706,3 +1706,17 @@ def test_the_names_a_comparison_lists_are_techniques_or_of_their_known_neighbour
     # not a number format, an ordinary word, a variant of a known model, or a modifier
     assert found(ex, "A Study", "It is 2x faster than W2 and over Zorblo, better than ZorbNet-L and over "
                                 "FP16 baselines, and wins over time.") == {"ZorbNet": "Model"}
+
+
+def test_a_coined_name_in_a_list_written_in_another_case_is_the_known_one(tmp_path):
+    # "LoMo" in a list of optimizers is LOMO, whose label in capitals matches only as written;
+    # a name in capitals is no case variant ("DIT" is no DiT), nor is a capitalised word ("Pluto")
+    ex = Extractor(vocabulary_with(tmp_path, """
+kge:LOMO a skos:Concept, kg:Technique ; skos:prefLabel "LOMO"@en .
+kge:GaLore a skos:Concept, kg:Technique ; skos:prefLabel "GaLore"@en .
+kge:DiT a skos:Concept, kg:Model ; skos:prefLabel "DiT"@en .
+"""))
+    assert found(ex, "A Study", "We compare optimizers, including GaLore, LoMo and Adafactor.") == {
+        "GaLore": "Technique", "LOMO": "Technique", "Adafactor": "Technique"}
+    assert found(ex, "A Study", "It is faster than LoMo.") == {"LOMO": "Technique"}
+    assert "DiT" not in found(ex, "A Study", "It is faster than DIT and ZorbNet.")
