@@ -165,6 +165,10 @@ PAPERS = [
                  "Its accelerator supports DIT and DIF FFT. GPU memory estimators span three paradigms -- analytical "
                  "models, CPU-side libraries, and ML-based estimators -- each with limits: CPU-side libraries "
                  "impose intrusive integration overhead."},
+    {"title": "A Two-Layer Design for Replicated Models",
+     "abstract": "Layer 1 stores updates; Layer 2 applies merge strategies such as SLERP and DARE. We compare "
+                 "optimizers, including GaLore and LoMo, and outperform ZorbKV and QuuxCache on GPUs, as InfiniGen "
+                 "does. This paper presents a parallel execution methodology."},
 ]
 
 
@@ -635,3 +639,12 @@ def test_this_sessions_rules_end_to_end(graph):
         "QuuxServe": "Software", "Block-STM": "Technique", "Ethereum": "Software", "SZ3": "Software",
         "hardware accelerator": "Hardware", "decimation-in-time FFT": "Technique",  # "DIT and DIF FFT": not DiT
         "decimation-in-frequency FFT": "Technique", "CPU": "Hardware", "GPU": "Hardware"}  # no library "CPU-side"
+
+
+def test_the_tenth_sessions_rules_end_to_end(graph):
+    # names of this session's vocabulary round, the baselines a comparison lists, a coined name in
+    # another case than its label ("LoMo" for LOMO), no "Layer 2" nor "parallel execution"
+    _, g = graph
+    assert mentioned(g, PAPERS[52]["title"]) == {
+        "SLERP": "Technique", "DARE": "Technique", "GaLore": "Technique", "LOMO": "Technique",
+        "ZorbKV": "Technique", "QuuxCache": "Technique", "GPU": "Hardware", "InfiniGen": "Software"}
