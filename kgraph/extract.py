@@ -1277,7 +1277,24 @@ class Extractor:
                 type_ = tail.type
         if type_ is None and self._named_method(long_form, short_form):
             type_ = "Technique"  # "Greedy Coordinate Gradient (GCG)"
+        if type_ is None and short_form[1:] != short_form[1:].upper() and not _plural_acronym(short_form):
+            type_ = self._type_where_used(text, long_form, short_form, end)  # a coined short form, not "CC", "MAE"
         return type_
+
+    def _type_where_used(self, text: str, long_form: str, short_form: str, end: int) -> str | None:
+        """The type a head noun gives a defined short form of mixed case where the
+        text uses it later: "non-disaggregated (NoDG) ... the NoDG strategy" is a
+        technique; not a field ("scientific machine learning (SciML) models")."""
+        words = fold(long_form).split()
+        if any(" ".join(words[i:]) in self.vocab.not_entities for i in range(len(words))):
+            return None
+        for used in re.finditer(rf"(?<![\w\-]){re.escape(short_form)}(?![\w\-])", text[end:]):
+            if (m := _NEXT_WORD.match(text, end + used.end())) is None:
+                continue
+            word = fold(m[1])
+            if (type_ := self.vocab.head_nouns.get(word)) is not None or word in self.vocab.kind_nouns:
+                return type_ or "Technique"
+        return None
 
     def _named_before_its_head(self, text: str, long_form: str, short_form: str, end: int, type_: str) -> bool:
         """Whether a proper name is defined right before the head noun that types it:

@@ -1720,3 +1720,13 @@ kge:DiT a skos:Concept, kg:Model ; skos:prefLabel "DiT"@en .
         "GaLore": "Technique", "LOMO": "Technique", "Adafactor": "Technique"}
     assert found(ex, "A Study", "It is faster than LoMo.") == {"LOMO": "Technique"}
     assert "DiT" not in found(ex, "A Study", "It is faster than DIT and ZorbNet.")
+
+
+def test_a_coined_short_form_is_typed_by_the_head_noun_where_it_is_used(ex):
+    # "non-disaggregated (NoDG)" says nothing of its kind; "the NoDG strategy" does
+    abstract = ("Serving splits into non-disaggregated (NoDG) or fully disaggregated (FuDG) designs. "
+                "The NoDG strategy interferes, and the FuDG strategy needs fast links.")
+    assert found(ex, "A Study", abstract) == {"NoDG": "Technique", "FuDG": "Technique"}
+    # a short form in capitals ("CC") or of a field ("SciML") is no name for that
+    assert found(ex, "A Study", "Both compute and communication (CC) matter; the CC strategy wins. "
+                                "Scientific machine learning (SciML) models and SciML methods grow.") == {}
