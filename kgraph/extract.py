@@ -1693,8 +1693,10 @@ class Extractor:
                 sku = _SKU.match(text, m.end())
                 if sku and self._product(vendor, sku["sku"]):
                     continue  # "NVIDIA 3090"
-                nxt = self.match_vocabulary(rest[:60])  # a product: "NVIDIA H100"; not "NVIDIA 2:4 sparsity"
-                if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type not in ("Organization", "Technique")):
+                nxt = self.match_vocabulary(rest[:60])  # a product: "NVIDIA H100"; not "NVIDIA 2:4 sparsity",
+                # nor a class written in capitals ("Huawei NPUs", "Google TPUs": the maker and the class)
+                if not (nxt and nxt[0][0] <= 1 and nxt[0][2].broader and nxt[0][2].type not in ("Organization", "Technique")
+                        and not (nxt[0][2].label.isupper() and " " not in nxt[0][2].label)):
                     standalone = True
                     break
             if not standalone:

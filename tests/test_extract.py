@@ -1730,3 +1730,16 @@ def test_a_coined_short_form_is_typed_by_the_head_noun_where_it_is_used(ex):
     # a short form in capitals ("CC") or of a field ("SciML") is no name for that
     assert found(ex, "A Study", "Both compute and communication (CC) matter; the CC strategy wins. "
                                 "Scientific machine learning (SciML) models and SciML methods grow.") == {}
+
+
+def test_a_makers_name_before_a_class_in_capitals_is_the_maker(tmp_path):
+    # "Quux NPUs" names the maker and the class; "Quux Q1" names a product only
+    ex = Extractor(vocabulary_with(tmp_path, """
+kge:Quux a skos:Concept, kg:Organization ; skos:prefLabel "Quux"@en .
+kge:Quux_Q1 a skos:Concept, kg:Hardware ; skos:prefLabel "Quux Q1"@en ; skos:broader kge:NPU .
+kge:Quux_Q2 a skos:Concept, kg:Hardware ; skos:prefLabel "Quux Q2"@en ; skos:broader kge:NPU .
+kge:NPU a skos:Concept, kg:Hardware ; skos:prefLabel "NPU"@en ; skos:broader kge:hardware_accelerator .
+"""))
+    assert found(ex, "A Study", "It supports Quux NPUs and NVIDIA GPUs.") == {
+        "Quux": "Organization", "NPU": "Hardware", "NVIDIA": "Organization", "GPU": "Hardware"}
+    assert found(ex, "A Study", "It runs on the Quux Q1.") == {"Quux Q1": "Hardware"}
