@@ -168,7 +168,8 @@ PAPERS = [
     {"title": "A Two-Layer Design for Replicated Models",
      "abstract": "Layer 1 stores updates; Layer 2 applies merge strategies such as SLERP and DARE. We compare "
                  "optimizers, including GaLore and LoMo, and outperform ZorbKV and QuuxCache on GPUs, as InfiniGen "
-                 "does. This paper presents a parallel execution methodology; its kernels fuse iFFT stages."},
+                 "does. This paper presents a parallel execution methodology; its kernels fuse iFFT stages. "
+                 "A Streamlit dashboard on AWS ECS shows it."},
 ]
 
 
@@ -648,4 +649,5 @@ def test_the_tenth_sessions_rules_end_to_end(graph):
     assert mentioned(g, PAPERS[52]["title"]) == {
         "SLERP": "Technique", "DARE": "Technique", "GaLore": "Technique", "LOMO": "Technique",
         "ZorbKV": "Technique", "QuuxCache": "Technique", "GPU": "Hardware", "InfiniGen": "Software",
-        "inverse Fourier transform": "Technique"}  # "iFFT", a spelling of the label IFFT
+        "inverse Fourier transform": "Technique",  # "iFFT", a spelling of the label IFFT
+        "Streamlit": "Software", "Amazon ECS": "Software"}
