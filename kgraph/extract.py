@@ -753,7 +753,7 @@ class Extractor:
                 concept = local[c.label]
                 add(concept.label, concept.type, surface, _VOCAB if concept.from_vocabulary else _ACRONYM)
 
-        described = self._described_names(abstract, *lists)
+        described = self._described_names(abstract, *lists, own=title_label)
         proposed = {name for name, _, introduced in described if introduced}
 
         # enumerations: "SNIP, GraSP and SynFlow" take the type of their known members,
@@ -1480,12 +1480,13 @@ class Extractor:
             return known[0].type, _PATTERN
         return self._type_by_comparison(name, abstract), _PATTERN
 
-    def _described_names(self, abstract: str, such_as=None, names_then_heads=None):
+    def _described_names(self, abstract: str, such_as=None, names_then_heads=None, own: str | None = None):
         """Yield (name, type, introduced) for names the abstract describes by a head noun
-        (``such_as``, ``names_then_heads``: the abstract's matches of those list patterns, if found already)."""
+        (``such_as``, ``names_then_heads``: the abstract's matches of those list patterns, if found already;
+        ``own``: the name the title gives, a name even when an ordinary word: "Skim is a ... framework")."""
         seen = set()
         proposals = list(_PROPOSE.finditer(abstract))
-        proposed = {_clean_name(m["name"]) for m in proposals}
+        proposed = {_clean_name(m["name"]) for m in proposals} | ({own} if own else set())
         candidates = []
         described_words = set()  # ordinary capitalised words an appositive describes mid-sentence
         for m in _APPOSITIVE_RE.finditer(abstract):

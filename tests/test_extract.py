@@ -1743,3 +1743,13 @@ kge:NPU a skos:Concept, kg:Hardware ; skos:prefLabel "NPU"@en ; skos:broader kge
     assert found(ex, "A Study", "It supports Quux NPUs and NVIDIA GPUs.") == {
         "Quux": "Organization", "NPU": "Hardware", "NVIDIA": "Organization", "GPU": "Hardware"}
     assert found(ex, "A Study", "It runs on the Quux Q1.") == {"Quux Q1": "Hardware"}
+
+
+def test_the_titles_name_is_typed_by_what_the_abstract_says_it_is(ex):
+    # "Skim" is an ordinary word, but the title gives it as the paper's name: "Skim is a ... framework"
+    assert found(ex, "Skim: Fast Web Agents", "Agents are slow. Skim is a speculative framework for web agents.") == {
+        "Skim": "Software"}
+    # a data loader, a file system, a key-value store are software
+    assert found(ex, "ZorbLoader: Faster Training", "We present ZorbLoader, a general-purpose data loader.") == {
+        "ZorbLoader": "Software"}
+    assert found(ex, "A Study", "We build QuuxFS, a distributed file system.") == {"QuuxFS": "Software"}
