@@ -131,7 +131,7 @@ _INTRO_PHRASE = re.compile(r"(?:^|[.!?]\s+)(?:In|On|With|Using|For|Under|Across|
                            r"(?:(?!\b(?:we|is|are|was|were)\b)(?:[^,.;:]|\.(?=\d)))*$")  # not "In this paper we present X, a"
 _DEVICE_CLASSES = (" GPU", " GPUs", " CPU", " CPUs", " TPU", " TPUs", " NPU", " NPUs", " FPGA", " FPGAs")
 _TRAILING_VERSION = re.compile(r"[\s\-]v?\d+(?:\.\d+)*$")  # "FooBar 2.0", "Zorb-v2"
-_NUMBER_FORMAT = re.compile(r"(?i:(?:mx|nv)?(?:fp|int|uint|bf)\d{1,2}|e\d+m\d+|w\d+a\d+(?:kv\d+)?|i?q\d+(?:_[a-z0-9]+)+)")
+_NUMBER_FORMAT = re.compile(r"(?i:(?:mx|nv)?(?:fp|int|uint|bf)\d{1,2}|e\d+m\d+|w\d+a(?:\d+|x)(?:kv\d+)?|i?q\d+(?:_[a-z0-9]+)+)")
 _ITEM_NOUNS = frozenset("problems questions examples pairs instances samples prompts puzzles exercises".split())
 _MAKERS_KIT = re.compile(r"(?:[ \t]+[A-Z][\w\-]*){0,3}[ \t]+(?:SDK|Kit|Toolkit|Library|API|Runtime)(?![\w\-])")
 _SUCH_AS_HINT = re.compile(r"such as|includ|\blike\b")  # cheap tests before the list patterns' scans
@@ -296,6 +296,9 @@ _AND_OR = (re.compile(r",?\s+(?:and|or)\s+"), re.compile(r"(?:,?\s(?:and|or))\s*
 _WORD_TAIL = re.compile(r"\w*")  # for _after_each: the rest of a word, or nothing
 _NOTHING = re.compile("")
 # ", and X, a ...": a second appositive (not a list of modifiers: "a memory, compute, and communication-efficient framework")
+# single words in a series before the last one, which goes on to the head: "memory, overlap, and " of
+# "a memory, overlap, and imbalance-aware training system"
+_MODIFIER_SERIES = re.compile(r"[\w\-]+,\s+(?:[\w\-]+,\s+)*(?:and|or)\s+(?=[\w\-]+\s+[\w\-])")
 _NEXT_CONJUNCT = re.compile(r",\s+(?:and|or|while|whereas|but)\s+(?=[^\s,]+(?:\s+[^\s,]+)?,\s+(?:a|an|the|our)\s)")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
@@ -376,6 +379,8 @@ class Extractor:
         X, a ..." is an architecture, if its first conjunct has a head noun)."""
         if ", " in phrase and (cut := _NEXT_CONJUNCT.search(phrase)) and (first := self.head_type(phrase[: cut.start()])):
             return first
+        if series := _MODIFIER_SERIES.match(phrase):  # "a memory, overlap, and imbalance-aware ... system"
+            phrase = phrase[series.end() :]
         words = [w.lower() for w in _WORD.findall(phrase)]
         found = None
         collection = False  # after "a set/suite/collection of"

@@ -1753,3 +1753,13 @@ def test_the_titles_name_is_typed_by_what_the_abstract_says_it_is(ex):
     assert found(ex, "ZorbLoader: Faster Training", "We present ZorbLoader, a general-purpose data loader.") == {
         "ZorbLoader": "Software"}
     assert found(ex, "A Study", "We build QuuxFS, a distributed file system.") == {"QuuxFS": "Software"}
+
+
+def test_a_series_of_modifiers_does_not_end_the_description_and_a_kernel_is_a_technique(ex):
+    # "a memory, overlap, and imbalance-aware training system" is a system, not a memory
+    assert found(ex, "Zorbist: Fast Training", "We propose Zorbist, a memory, overlap, and imbalance-aware "
+                                               "training system that co-optimizes memory.") == {"Zorbist": "Software"}
+    # "the first fused GPU kernel": a kernel, as the gold types them (not the GPU)
+    assert found(ex, "TurboZorb: Fused Operators", "We propose TurboZorb, the first GPU kernel for FFT chains.") == {
+        "TurboZorb": "Technique", "GPU": "Hardware"}
+    assert ex.is_not_entity("W4Ax") and ex.is_not_entity("W4A16")  # number formats
