@@ -1763,3 +1763,7 @@ def test_a_series_of_modifiers_does_not_end_the_description_and_a_kernel_is_a_te
     assert found(ex, "TurboZorb: Fused Operators", "We propose TurboZorb, the first GPU kernel for FFT chains.") == {
         "TurboZorb": "Technique", "GPU": "Hardware"}
     assert ex.is_not_entity("W4Ax") and ex.is_not_entity("W4A16")  # number formats
+
+
+def test_a_linear_algebra_library_and_a_data_loader_are_named_as_software(ex):
+    assert found(ex, "A Study", "ZorbBLAS feeds QuuxLoader.") == {"ZorbBLAS": "Software", "QuuxLoader": "Software"}
