@@ -107,9 +107,10 @@ _CALLING_WORDS = ("called", "named", "dubbed", "termed", "namely", "coined", "de
 _CALLING_BEFORE = re.compile(
     r"(?<![\w\-])(?P<head>[a-z]+)(?:,|\s+(?:called|named|dubbed|termed|coined|(?:designated|referred\s+to|denoted)\s+as))\s+$")
 _CALLED = re.compile(  # the name maybe quoted: 'dubbed "Heron-KV"'
-    r"\b(?:called|named|dubbed|termed|namely|coined|(?:designated|referred\s+to|denoted)\s+as)\s+[\"“'‘]?"
+    r"\b(?:called|named|dubbed|termed|namely,?|coined|(?:designated|referred\s+to|denoted)\s+as)\s+[\"“'‘]?"
     r"(?P<name>" + _NAME + r")[\"”'’]?(?=[\s,;:.()])"
 )
+_MORE_NAME = re.compile(r"(?:,\s+|,?\s+and\s+)(?P<name>" + _NAME + r")(?=[\s,;:.()])")  # the next item of a list
 _NAME_DUBBED = re.compile(
     r"(?<![\w\-])(?P<name>" + _NAME + r"),\s+(?:dubbed|called|named|termed)\s+[\"“'‘]?(?P<alias>" + _NAME + r")"
 )
@@ -1524,6 +1525,11 @@ class Extractor:
             candidates.append((m["name"], type_ or None))
             if not m.group(0).startswith("namely") and not _NEXT_CAPITAL.match(abstract, m.end()):
                 called.add(_clean_name(m["name"]))  # not the first word of a longer name: "called Feature Search"
+            elif m.group(0).startswith("namely"):  # "two frameworks, namely, V-Zorb and I-Zorb"
+                at = m.end()
+                while (more := _MORE_NAME.match(abstract, at)) is not None:
+                    candidates.append((more["name"], type_ or None))
+                    at = more.end()
         for m in _HEAD_BEFORE.finditer(abstract):  # in apposition to the nearest noun
             desc = _last_words(abstract, m.start())
             candidates.append((m["name"], self.head_type_at_end(desc) if desc else None))

@@ -1767,3 +1767,9 @@ def test_a_series_of_modifiers_does_not_end_the_description_and_a_kernel_is_a_te
 
 def test_a_linear_algebra_library_and_a_data_loader_are_named_as_software(ex):
     assert found(ex, "A Study", "ZorbBLAS feeds QuuxLoader.") == {"ZorbBLAS": "Software", "QuuxLoader": "Software"}
+
+
+def test_every_name_after_namely_takes_the_head_noun_before_it(ex):
+    # "two DNN training frameworks, namely, V-Zorb and I-Zorb": both are frameworks
+    assert found(ex, "A Study", "We propose two training frameworks, namely, V-Zorb and I-Zorb, for pipelines.") == {
+        "V-Zorb": "Software", "I-Zorb": "Software"}
