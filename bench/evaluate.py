@@ -10,6 +10,8 @@
     python bench/evaluate.py --part real     # 80 real arXiv abstracts (cs.DC-heavy), development
     python bench/evaluate.py --part real-heldout  # 80 more of them, never read (aggregate only)
     python bench/evaluate.py --part real2    # 120 real arXiv abstracts on LLM systems, development
+    python bench/evaluate.py --part real3    # 58 more real arXiv abstracts, any topic, development
+    python bench/evaluate.py --part real3-heldout  # 58 more of them, never read (aggregate only)
 
 Per paper, the predicted set of (entity, type) is compared with the gold set
 annotated by ../shared/ENTITY_GUIDE.md and bench/ANNOTATION.md. A prediction
@@ -155,7 +157,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--part", default="heldout,heldout2",
                     help="gold files to score, comma-separated: heldout,heldout2 (default), dev, dev2, ... dev5, "
-                         "probe, probe2, ... probe8, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers), real, real-heldout, real2 (real arXiv abstracts)")
+                         "probe, probe2, ... probe8, probe-heldout, probe-heldout2, probe-heldout3 (new abstracts, not seed papers), real, real-heldout, real2, real3, real3-heldout (real arXiv abstracts)")
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("--ids", metavar="FILE",
                     help="score only the gold papers whose ids are listed in FILE, one a line")

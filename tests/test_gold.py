@@ -21,9 +21,11 @@ GROUPS = {"heldout": ["heldout", "heldout2"], "dev": ["dev", "dev2", "dev3", "de
           "probe5": ["probe5"], "probe6": ["probe6"], "probe7": ["probe7"], "probe8": ["probe8"],
           "probe-heldout": ["probe-heldout"],
           "probe-heldout2": ["probe-heldout2"], "probe-heldout3": ["probe-heldout3"],
-          "real": ["real"], "real-heldout": ["real-heldout"], "real2": ["real2"]}
+          "real": ["real"], "real-heldout": ["real-heldout"], "real2": ["real2"],
+          "real3": ["real3"], "real3-heldout": ["real3-heldout"]}
 PAPERS = {part: f"{part}.papers.jsonl"
-          for part in ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe-heldout", "probe-heldout2", "probe-heldout3", "real", "real-heldout", "real2")}  # the seed parts' text is in <part>.todo.jsonl
+          for part in ("probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7", "probe8", "probe-heldout", "probe-heldout2", "probe-heldout3", "real", "real-heldout", "real2", "real3",
+                       "real3-heldout")}  # the seed parts' text is in <part>.todo.jsonl
 PARTS = [(group, part) for group, parts in GROUPS.items() for part in parts]
 
 
