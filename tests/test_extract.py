@@ -1773,3 +1773,8 @@ def test_every_name_after_namely_takes_the_head_noun_before_it(ex):
     # "two DNN training frameworks, namely, V-Zorb and I-Zorb": both are frameworks
     assert found(ex, "A Study", "We propose two training frameworks, namely, V-Zorb and I-Zorb, for pipelines.") == {
         "V-Zorb": "Software", "I-Zorb": "Software"}
+
+
+def test_serving_latency_metrics_and_a_proof_of_concept_are_no_techniques(ex):
+    assert found(ex, "A Study", "Decodes stay within their Time-Between-Tokens (TBT) SLO and time to first token "
+                                "(TTFT). We present a proof-of-concept approach to building cost models.") == {}
