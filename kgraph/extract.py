@@ -201,6 +201,8 @@ _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": mark
 _THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _NUMBERED = re.compile(r"([A-Za-z]+)[\s\-]?\d+[a-z]?")  # "Layer 2", "Stage-1", "Phase 2b"
+_SYSTEM_WORD = re.compile(r"\b(?:[Ss]ystem|[Ff]ramework|[Pp]latform|[Ee]ngine|[Rr]untime|[Ll]ibrar(?:y|ies)|[Tt]ool)s?\b")
+_METHOD_WORD = re.compile(r"\b(?:[Mm]ethod|[Aa]lgorithm|[Tt]echnique|[Aa]pproach|[Ss]cheme|[Ss]trateg(?:y|ies))s?\b")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
 _CAPITAL_OF_BEFORE = re.compile(r"(?<![\w\-])[A-Z][\w\-]* of $")  # "Graph of " of "the Graph of Effort"
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w-])(?!(?:the|a|an|this|that|these|those|our|its|their|each|every)\s)[a-z]+\s+$")
@@ -1484,7 +1486,10 @@ class Extractor:
         known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
         if known:  # "PyTorch Distributed"
             return known[0].type, _PATTERN
-        return self._type_by_comparison(name, abstract), _PATTERN
+        type_ = self._type_by_comparison(name, abstract)
+        if type_ == "Technique" and _SYSTEM_WORD.search(abstract) and not _METHOD_WORD.search(abstract):
+            type_ = "Software"  # an abstract that speaks of systems and never of a method presents a system
+        return type_, _PATTERN
 
     def _described_names(self, abstract: str, such_as=None, names_then_heads=None, own: str | None = None):
         """Yield (name, type, introduced) for names the abstract describes by a head noun

@@ -1778,3 +1778,14 @@ def test_every_name_after_namely_takes_the_head_noun_before_it(ex):
 def test_serving_latency_metrics_and_a_proof_of_concept_are_no_techniques(ex):
     assert found(ex, "A Study", "Decodes stay within their Time-Between-Tokens (TBT) SLO and time to first token "
                                 "(TTFT). We present a proof-of-concept approach to building cost models.") == {}
+
+
+def test_a_bare_own_name_in_an_abstract_about_systems_and_no_method_is_software(ex):
+    # "We present Zorbly, which ...": no head noun; the abstract speaks of systems, never of a method
+    assert found(ex, "Zorbly: Elastic Agentic Serving",
+                 "Serving systems waste GPUs. We present Zorbly, which makes the boundary elastic.") == {
+        "Zorbly": "Software", "GPU": "Hardware"}
+    # with a method word anywhere, the default stays: a technique
+    assert found(ex, "Zorbly: Elastic Agentic Serving",
+                 "Serving systems waste GPUs. We present Zorbly, which makes the boundary elastic with a "
+                 "new scheme.")["Zorbly"] == "Technique"
