@@ -169,7 +169,8 @@ PAPERS = [
      "abstract": "Layer 1 stores updates; Layer 2 applies merge strategies such as SLERP and DARE. We compare "
                  "optimizers, including GaLore and LoMo, and outperform ZorbKV and QuuxCache on GPUs, as InfiniGen "
                  "does. This paper presents a parallel execution methodology; its kernels fuse iFFT stages. "
-                 "A Streamlit dashboard on AWS ECS shows it; a coprocessor and a power meter check it."},
+                 "A Streamlit dashboard on AWS ECS shows it; a coprocessor and a power meter check it; "
+                 "microservices scale it."},
 ]
 
 
@@ -650,4 +651,5 @@ def test_the_tenth_sessions_rules_end_to_end(graph):
         "SLERP": "Technique", "DARE": "Technique", "GaLore": "Technique", "LOMO": "Technique",
         "ZorbKV": "Technique", "QuuxCache": "Technique", "GPU": "Hardware", "InfiniGen": "Software",
         "inverse Fourier transform": "Technique",  # "iFFT", a spelling of the label IFFT
-        "Streamlit": "Software", "Amazon ECS": "Software", "coprocessor": "Hardware", "power meter": "Hardware"}
+        "Streamlit": "Software", "Amazon ECS": "Software", "coprocessor": "Hardware", "power meter": "Hardware",
+        "microservice architecture": "Technique"}
