@@ -201,6 +201,8 @@ _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": mark
 _THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _NUMBERED = re.compile(r"([A-Za-z]+)[\s\-]?\d+[a-z]?")  # "Layer 2", "Stage-1", "Phase 2b"
+_SYSTEM_ARCHITECTURE_WORDS = frozenset(
+    "cloud serving storage software system systems distributed loading deployment microservice service".split())
 _SYSTEM_WORD = re.compile(r"\b(?:[Ss]ystem|[Ff]ramework|[Pp]latform|[Ee]ngine|[Rr]untime|[Ll]ibrar(?:y|ies)|[Tt]ool)s?\b")
 _METHOD_WORD = re.compile(r"\b(?:[Mm]ethod|[Aa]lgorithm|[Tt]echnique|[Aa]pproach|[Ss]cheme|[Ss]trateg(?:y|ies))s?\b")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]{2,}")
@@ -406,6 +408,8 @@ class Extractor:
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
             if t == "Model" and w.startswith("architecture") and i > 0 and self._hardware_word(words[i - 1]):
                 t = "Hardware"  # "a PIM architecture", "an NPU architecture": hardware, not a neural network
+            elif t == "Model" and w.startswith("architecture") and i > 0 and words[i - 1] in _SYSTEM_ARCHITECTURE_WORDS:
+                t = "Software"  # "a micro-edge cloud architecture", "a data loading architecture": a system
             if t:
                 found = t
         return found

@@ -1789,3 +1789,10 @@ def test_a_bare_own_name_in_an_abstract_about_systems_and_no_method_is_software(
     assert found(ex, "Zorbly: Elastic Agentic Serving",
                  "Serving systems waste GPUs. We present Zorbly, which makes the boundary elastic with a "
                  "new scheme.")["Zorbly"] == "Technique"
+
+
+def test_a_cloud_or_serving_architecture_is_a_system_not_a_model(ex):
+    assert found(ex, "A Study", "We present Zorb-Cloud, a micro-edge cloud architecture for small boards.") == {
+        "Zorb-Cloud": "Software"}
+    assert found(ex, "A Study", "We present ZorbNext, a hybrid architecture that interleaves layers.") == {
+        "ZorbNext": "Model"}
