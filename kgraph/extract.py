@@ -201,6 +201,7 @@ _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": mark
 _THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _NUMBERED = re.compile(r"([A-Za-z]+)[\s\-]?\d+[a-z]?")  # "Layer 2", "Stage-1", "Phase 2b"
+_MODEL_AS_MODIFIER_OF = frozenset("serving inference training deployment workload workloads applications".split())
 _SYSTEM_ARCHITECTURE_WORDS = frozenset(
     "cloud serving storage software system systems distributed loading deployment microservice service".split())
 _SYSTEM_WORD = re.compile(r"\b(?:[Ss]ystem|[Ff]ramework|[Pp]latform|[Ee]ngine|[Rr]untime|[Ll]ibrar(?:y|ies)|[Tt]ool)s?\b")
@@ -406,6 +407,8 @@ class Extractor:
                 break  # "a benchmark spanning 16 GPU domains": the participle ends the phrase
             two = fold(" ".join(words[max(i - 1, 0) : i + 1]))
             t = self.vocab.head_nouns.get(two) or self.vocab.head_nouns.get(fold(w))
+            if t == "Model" and i + 1 < len(words) and words[i + 1] in _MODEL_AS_MODIFIER_OF:
+                continue  # "an advanced LLM serving solution": the LLM is what it serves, not what it is
             if t == "Model" and w.startswith("architecture") and i > 0 and self._hardware_word(words[i - 1]):
                 t = "Hardware"  # "a PIM architecture", "an NPU architecture": hardware, not a neural network
             elif t == "Model" and w.startswith("architecture") and i > 0 and words[i - 1] in _SYSTEM_ARCHITECTURE_WORDS:
@@ -1267,7 +1270,8 @@ class Extractor:
         type_ = self.head_type_at_end(long_form)
         after = _NEXT_WORD.match(text, end)
         if (after and (named := self.vocab.head_nouns.get(fold(after[1])))
-                and (type_ or self._named_method(long_form, short_form))):
+                and (type_ or self._named_method(long_form, short_form))
+                and not (type_ == "Hardware" and named == "Model")):  # "Unified Bus (UB) network": no neural one
             # "Global Channel Pruning (PAGCP) framework", "Gradient-Adaptive Quantization-Aware Training (GAQAT)
             # framework": the head noun after it; not "first-order (FO) optimizers", a kind of a class
             type_ = named

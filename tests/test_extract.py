@@ -1796,3 +1796,10 @@ def test_a_cloud_or_serving_architecture_is_a_system_not_a_model(ex):
         "Zorb-Cloud": "Software"}
     assert found(ex, "A Study", "We present ZorbNext, a hybrid architecture that interleaves layers.") == {
         "ZorbNext": "Model"}
+
+
+def test_a_bus_network_is_hardware_and_a_model_word_before_serving_is_a_modifier(ex):
+    # "Unified Bus (UB) network": a bus, and a computer network, not a neural one
+    assert found(ex, "A Study", "Cores are linked via a Zorbic Bus (ZB) network.") == {"ZB": "Hardware"}
+    # "an LLM serving solution" is no LLM; "ZorbInfer" keeps its name ending's type
+    assert found(ex, "A Study", "We propose ZorbInfer, an advanced LLM serving solution.") == {"ZorbInfer": "Software"}
