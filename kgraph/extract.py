@@ -799,9 +799,7 @@ class Extractor:
                     continue
                 if (variant := self._case_variant(name)) is not None:
                     add(variant.label, variant.type, item, _VOCAB)
-                elif (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
-                        and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
-                        and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2):
+                elif self._new_coined_name(name, local, vetoed):
                     add(name, type_, name, _PATTERN)
 
         # a coined name with a naming ending: "49% on BringupBench programs", "APICoder"
@@ -891,17 +889,14 @@ class Extractor:
         for names in _compared_lists(abstract) if _COMPARED_HINT.search(abstract) else ():
             known = {c.type for c in map(self.vocab.lookup, names) if c is not None}
             type_ = known.pop() if len(known) == 1 else None if known else "Technique"
-            if type_ is None or type_ not in ("Software", "Technique", "Model"):
+            if type_ not in ("Software", "Technique", "Model"):
                 continue  # "over GPUs and DDR5", or a list of two kinds
             for name in names:
                 if (variant := self._case_variant(name)) is not None:
                     add(variant.label, variant.type, name, _VOCAB)
-                elif (self.vocab.lookup(name) is None and self.vocab.lookup(_without_size(name)) is None
-                        and (is_name_like(name) or (name.isupper() and len(name) >= 3))
-                        and fold(name) not in mentions and fold(name) not in written and name not in local and fold(name) not in vetoed
-                        and name not in homonyms and not self.is_not_entity(name) and not self._is_compound(name)
-                        and not _MODIFIER_SUFFIX.search(name) and not _NUMBER_FORMAT.fullmatch(name)
-                        and sum(c.isalpha() for c in name) >= 2
+                elif (self._new_coined_name(name, local, vetoed) and self.vocab.lookup(_without_size(name)) is None
+                        and fold(name) not in mentions and fold(name) not in written and name not in homonyms
+                        and not self.is_not_entity(name) and not _NUMBER_FORMAT.fullmatch(name)
                         and ("-" not in name or self.vocab.lookup(name.rsplit("-", 1)[0]) is None)):  # "Swin-L"
                     add(name, type_, name, _PATTERN)
 
@@ -1661,6 +1656,14 @@ class Extractor:
         if len(words) > 1 and (first or "-" in words[0]):
             return self.vocab.head_nouns.get(fold(words[-1])) or first
         return first
+
+    def _new_coined_name(self, name: str, local, vetoed) -> bool:
+        """Whether a name in a list is a coined name the vocabulary and the text's own
+        definitions (``local``, ``vetoed``) do not know: inner capitals or digits, no
+        modifier ("GPTQ-based") nor compound of known names ("CPU-GPU")."""
+        return (self.vocab.lookup(name) is None and is_name_like(name) and name not in local
+                and fold(name) not in vetoed and not _MODIFIER_SUFFIX.search(name)
+                and not self._is_compound(name) and sum(c.isalpha() for c in name) >= 2)
 
     def _case_variant(self, name: str) -> Concept | None:
         """The concept a coined name of mixed case written in a list names where the
