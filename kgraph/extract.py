@@ -1299,9 +1299,9 @@ class Extractor:
         words = fold(long_form).split()
         if any(" ".join(words[i:]) in self.vocab.not_entities for i in range(len(words))):
             return None
-        for used in re.finditer(rf"(?<![\w\-]){re.escape(short_form)}(?![\w\-])", text[end:]):
-            if (m := _NEXT_WORD.match(text, end + used.end())) is None:
-                continue
+        for at in _occurrences(short_form, text):
+            if at < end or text[at - 1 : at] == "-" or (m := _NEXT_WORD.match(text, at + len(short_form))) is None:
+                continue  # before the definition, or part of a hyphenated word
             word = fold(m[1])
             if (type_ := self.vocab.head_nouns.get(word)) is not None or word in self.vocab.kind_nouns:
                 return type_ or "Technique"
