@@ -171,6 +171,10 @@ PAPERS = [
                  "does. This paper presents a parallel execution methodology; its kernels fuse iFFT stages. "
                  "A Streamlit dashboard on AWS ECS shows it; a coprocessor and a power meter check it; "
                  "microservices scale it."},
+    {"title": "Zorbflow: Elastic Serving for Agents",
+     "abstract": "Serving systems waste GPUs. We present Zorbflow, which makes the boundary elastic and improves "
+                 "caching. Its nodes use a Quux Bus (QB) network. We compare two training frameworks, namely, "
+                 "V-Quux and I-Quux, and Quux-Cloud, a micro-edge cloud architecture."},
 ]
 
 
@@ -653,3 +657,8 @@ def test_the_tenth_sessions_rules_end_to_end(graph):
         "inverse Fourier transform": "Technique",  # "iFFT", a spelling of the label IFFT
         "Streamlit": "Software", "Amazon ECS": "Software", "coprocessor": "Hardware", "power meter": "Hardware",
         "microservice architecture": "Technique"}
+    # the own name of an abstract about systems, never a method, is a system; a bus network is hardware;
+    # both names after "namely,"; a cloud architecture is a system; no "caching" on its own
+    assert mentioned(g, PAPERS[53]["title"]) == {
+        "Zorbflow": "Software", "GPU": "Hardware", "QB": "Hardware", "V-Quux": "Software", "I-Quux": "Software",
+        "Quux-Cloud": "Software"}
