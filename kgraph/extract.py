@@ -267,6 +267,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten sing
 _SIZE_ADJECTIVES = frozenset("long short large small wide narrow deep shallow".split())  # "long context", "large batch"
 _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal)\s+")
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
+_APPLIED_WITH = frozenset({"on", "from", "to"})  # after a participle: what the technique was applied on, from, to
 _PASSIVE_NEXT = frozenset({"on", "with", "to", "for", "by", "using", "in", "into", "across", "at", "from", "via", "and", "or"})
 _SUBJECT_BEFORE = re.compile(r"\b(?:we|they|can|could|may|might|will|would|should|must)\s+$", re.I)  # then a verb
 _FREE_AFTER = re.compile(r"-free(?![\w\-])", re.I)  # "fine-tuning-free", not "LoRA-freezing"
@@ -1070,10 +1071,14 @@ class Extractor:
                 break
 
     def _applied(self, text: str, at: int, end: int, match_ends: dict[int, str]) -> bool:
-        """Whether a participle from ``at`` to ``end`` says the technique was applied: after a
-        model ("models fine-tuned on ...", "Llama quantized to 4 bits"), after
+        """Whether a participle from ``at`` to ``end`` says the technique was applied: before
+        "on", "from" or "to" ("a draft fine-tuned on ...", "quantized to 4 bits"), after a
+        model ("models fine-tuned with ...", "Llama quantized"), after
         "we" ("we pruned"), or as a passive ("can be fine-tuned", "is pruned by
         ..."; not "is quantized GEMM", an adjective before its noun)."""
+        following = _NEXT_WORD.match(text, end)
+        if following and following[1].lower() in _APPLIED_WITH:
+            return True  # "a draft fine-tuned on chat logs", "distilled from", "quantized to 4 bits"
         prev = _word_before(text, at)
         if prev is None:  # a name with a size: "Falcon-180B quantized to 4 bits"
             sized = _TOKEN_BEFORE.search(text, max(0, at - 40), at)

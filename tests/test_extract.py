@@ -658,6 +658,9 @@ def test_verb_forms_of_techniques(ex):
     assert found(ex, "A Study", "Mamba fine-tuned on our data wins.") == {"fine-tuning": "Technique", "Mamba": "Model"}
     assert found(ex, "A Study", "We fine-tuned it.") == {"fine-tuning": "Technique"}
     assert found(ex, "A Study", "The model was fine-tuned.") == {"fine-tuning": "Technique"}
+    # or where a preposition says what it was applied on, from or to: "a draft fine-tuned on ..."
+    assert found(ex, "A Study", "A small draft, fine-tuned on chat logs, helps.") == {"fine-tuning": "Technique"}
+    assert found(ex, "A Study", "The cache is kept quantized to 4 bits.") == {"quantization": "Technique"}
     # not as an adjective of something else, nor after an ordinary noun
     assert found(ex, "A Study", "Its fine-tuned behaviour and a dataset fine-tuned by hand.") == {}
     assert verb_forms("fine-tuning") == ["fine-tuned"]
