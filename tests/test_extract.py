@@ -1756,6 +1756,9 @@ def test_the_titles_name_is_typed_by_what_the_abstract_says_it_is(ex):
     assert found(ex, "ZorbLoader: Faster Training", "We present ZorbLoader, a general-purpose data loader.") == {
         "ZorbLoader": "Software"}
     assert found(ex, "A Study", "We build QuuxFS, a distributed file system.") == {"QuuxFS": "Software"}
+    # a scheduler, a planner, a memory manager are running software too (not a scheduling technique)
+    assert found(ex, "A Study", "We present Zorbo, a carbon-aware cluster scheduler.") == {"Zorbo": "Software"}
+    assert found(ex, "A Study", "We present Quuxa, a planner that picks pipeline stages.") == {"Quuxa": "Software"}
 
 
 def test_a_series_of_modifiers_does_not_end_the_description_and_a_kernel_is_a_technique(ex):
