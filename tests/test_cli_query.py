@@ -270,6 +270,16 @@ def test_export_nt_round_trips(built, built_rdf, tmp_path):
     assert set(a) == set(built_rdf)
 
 
+def test_export_to_dash_writes_standard_output(built, tmp_path, monkeypatch):
+    """``-o -`` is standard output, as in other Unix tools: no file named "-"."""
+    monkeypatch.chdir(tmp_path)
+    proc = subprocess.run([sys.executable, "-m", "kgraph", "export", "--graph", str(built), "-f", "nt", "-o", "-"],
+                          capture_output=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert not (tmp_path / "-").exists()
+    assert len(rdflib.Graph().parse(data=proc.stdout.decode(), format="nt")) > 10000
+
+
 def test_open_without_browser_prints_the_page(built):
     result = run("open", "--graph", built, "--no-browser")
     assert result.exit_code == 0

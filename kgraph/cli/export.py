@@ -20,7 +20,7 @@ _FORMAT_HELP = "; ".join(
               type=click.Choice(NAMES, case_sensitive=False),
               help=f"Format to write [default: from the output file's suffix; turtle without one]. {_FORMAT_HELP}.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write [default: standard output].")
+              help="File to write; - for standard output [default: standard output].")
 def export(graph, fmt, output):
     """Export the graph as RDF (Turtle, N-Triples, JSON-LD, RDF/XML, TriG, ...)
     or for network tools (GraphML, GEXF, node-link JSON)."""
@@ -28,6 +28,8 @@ def export(graph, fmt, output):
     from ..formats import format_for_path, generate
     from ..pipeline import load_graph
 
+    if output == Path("-"):
+        output = None  # "-o -": standard output, as in other Unix tools
     if fmt is None:
         guessed = format_for_path(output) if output else None
         if output and output.suffix and guessed is None:
