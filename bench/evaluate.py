@@ -4,6 +4,7 @@
     python bench/evaluate.py --part dev -v   # development part, with misses and false hits
     python bench/evaluate.py --part dev,dev2 # several parts together
     python bench/evaluate.py --part dev5 --ids ids.txt  # only the papers listed (one id a line)
+    python bench/evaluate.py --ci            # with 95% bootstrap intervals of the core scores
     python bench/evaluate.py --part probe    # 135 abstracts written for testing, not seed papers
     python bench/evaluate.py --part probe-heldout  # 40 more, never tuned on (aggregate only)
     python bench/evaluate.py --part probe-heldout2 # 40 written and scored once at the end of 2026-11-30
@@ -108,10 +109,14 @@ def matching(gold_items, pred) -> dict[int, int]:
     return {i: j for j, i in owner.items()}
 
 
-def score(gold, predicted):
+def score(gold, predicted, per_paper=None):
+    """Counts of true hits, false hits and misses by type, with the lists of
+    misses and false hits; ``per_paper``, a list, also gets each paper's core
+    (tp, fp, fn)."""
     tp, fp, fn = Counter(), Counter(), Counter()
     misses, false_hits = [], []
     for g in gold:
+        before = [sum(x[t] for t in CORE) for x in (tp, fp, fn)]
         gold_items = entity_items(g["entities"])
         pred = list(predicted.get(g["id"], []))
         matched = matching(gold_items, pred)
@@ -126,7 +131,25 @@ def score(gold, predicted):
             if j not in used:
                 fp[type_] += 1
                 false_hits.append((g["title"][:60], label, type_))
+        if per_paper is not None:
+            per_paper.append(tuple(sum(x[t] for t in CORE) - b for x, b in zip((tp, fp, fn), before)))
     return tp, fp, fn, misses, false_hits
+
+
+def bootstrap_interval(per_paper, rounds: int = 2000, seed: int = 0):
+    """95% intervals of core P, R and F1 over papers drawn with replacement
+    (a fixed seed, so the same input prints the same interval): how far a
+    score on this many papers can move by which papers happen to be in it."""
+    import random
+
+    rng = random.Random(seed)
+    n = len(per_paper)
+    samples = []
+    for _ in range(rounds):
+        drawn = [per_paper[rng.randrange(n)] for _ in range(n)]
+        samples.append(prf(*(sum(col) for col in zip(*drawn))))
+    low, high = int(0.025 * rounds), int(0.975 * rounds) - 1
+    return [(sorted(col)[low], sorted(col)[high]) for col in zip(*samples)]
 
 
 def prf(tp, fp, fn):
@@ -161,15 +184,21 @@ def main(argv=None):
     ap.add_argument("--corpus", default="gold", choices=["gold", "seeds"])
     ap.add_argument("--ids", metavar="FILE",
                     help="score only the gold papers whose ids are listed in FILE, one a line")
+    ap.add_argument("--ci", action="store_true",
+                    help="also print 95%% bootstrap intervals of core P, R and F1 (papers resampled)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
     args = ap.parse_args(argv)
     gold = [g for part in args.part.split(",") for g in read_gold(part.strip())]
     if args.ids:
         wanted = set(Path(args.ids).read_text(encoding="utf-8").split())
         gold = [g for g in gold if g["id"] in wanted]
-    tp, fp, fn, misses, false_hits = score(gold, predicted_sets(gold, args.corpus))
+    per_paper = []
+    tp, fp, fn, misses, false_hits = score(gold, predicted_sets(gold, args.corpus), per_paper)
     print(f"{args.part}: {len(gold)} papers, corpus={args.corpus}")
     print(report(tp, fp, fn))
+    if args.ci and gold:
+        (pl, ph), (rl, rh), (fl, fh) = bootstrap_interval(per_paper)
+        print(f"95% interval  P {pl:.3f}-{ph:.3f}  R {rl:.3f}-{rh:.3f}  F1 {fl:.3f}-{fh:.3f}  (core, papers resampled)")
     if args.verbose:
         print_listing("misses:", misses)
         print_listing("false hits:", false_hits)

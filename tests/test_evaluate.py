@@ -32,3 +32,20 @@ def test_types_must_agree_and_each_prediction_matches_once():
     assert (tp["Technique"], fn["Technique"], fn["Software"], fp["Technique"]) == (1, 1, 1, 1)
     assert [m[1] for m in misses] == ["low-rank adaptation", "Triton"]
     assert false_hits == [("T", "Triton", "Technique")]
+
+
+def test_per_paper_core_counts_and_their_bootstrap_interval():
+    gold = [{"id": "a", "title": "A", "entities": [{"name": "GPU", "type": "Hardware"},
+                                                    {"name": "PyTorch", "type": "Software"}]},
+            {"id": "b", "title": "B", "entities": [{"name": "LoRA", "type": "Technique"}]}]
+    predicted = {"a": [("GPU", "Hardware", {"gpu"}), ("TPU", "Hardware", {"tpu"})], "b": []}
+    per_paper = []
+    evaluate.score(gold, predicted, per_paper)
+    assert per_paper == [(1, 1, 0), (0, 0, 1)]  # core types only: PyTorch's miss is not counted
+    # the interval holds the score, is the same on every run, and is a point where papers agree
+    papers = [(3, 1, 1), (1, 0, 2), (2, 2, 0), (4, 0, 1)] * 5
+    (pl, ph), (rl, rh), (fl, fh) = interval = evaluate.bootstrap_interval(papers)
+    p, r, f = evaluate.prf(50, 15, 20)
+    assert pl < p < ph and rl < r < rh and fl < f < fh
+    assert interval == evaluate.bootstrap_interval(papers)
+    assert evaluate.bootstrap_interval([(2, 1, 1)] * 10) == [(2 / 3, 2 / 3)] * 3
