@@ -699,6 +699,10 @@ def test_technique_phrases_named_by_their_head(ex):
     assert got.get("dynamic token scheduling") == "Technique"
     got = found(ex, "A Study", "We add sequence-wise parallelism. Sequence-wise parallelism helps.")
     assert got.get("sequence-wise parallelism") == "Technique"
+    # "prompting" is such a head: "direct prompting" names its own technique, not prompting
+    assert found(ex, "A Study", "Compared with direct prompting, our fine-tuned model wins.") == {
+        "direct prompting": "Technique", "fine-tuning": "Technique"}
+    assert found(ex, "A Study", "We study prompting of LLMs.") == {"prompting": "Technique"}
 
 
 def test_technique_phrases_need_evidence_and_ordinary_modifiers(ex):
