@@ -703,6 +703,8 @@ def test_technique_phrases_named_by_their_head(ex):
     assert found(ex, "A Study", "Compared with direct prompting, our fine-tuned model wins.") == {
         "direct prompting": "Technique", "fine-tuning": "Technique"}
     assert found(ex, "A Study", "We study prompting of LLMs.") == {"prompting": "Technique"}
+    # so are eviction, migration, sampling, redistribution, preconditioning
+    assert found(ex, "A Study", "We propose lazy eviction. Lazy eviction cuts misses.") == {"lazy eviction": "Technique"}
 
 
 def test_technique_phrases_need_evidence_and_ordinary_modifiers(ex):
