@@ -175,6 +175,10 @@ PAPERS = [
      "abstract": "Serving systems waste GPUs. We present Zorbflow, which makes the boundary elastic and improves "
                  "caching. Its nodes use a Quux Bus (QB) network. We compare two training frameworks, namely, "
                  "V-Quux and I-Quux, and Quux-Cloud, a micro-edge cloud architecture."},
+    {"title": "Quuxplan: Carbon-Aware Co-Scheduling of Training Jobs",
+     "abstract": "We present Quuxplan, a carbon-aware cluster scheduler. A small draft, fine-tuned on chat logs, "
+                 "picks jobs. Compared with direct prompting, it wins. We propose lazy eviction. Lazy eviction "
+                 "cuts misses. Nodes keep weights in scratchpad and talk over Gigabit Ethernet."},
 ]
 
 
@@ -662,3 +666,13 @@ def test_the_tenth_sessions_rules_end_to_end(graph):
     assert mentioned(g, PAPERS[53]["title"]) == {
         "Zorbflow": "Software", "GPU": "Hardware", "QB": "Hardware", "V-Quux": "Software", "I-Quux": "Software",
         "Quux-Cloud": "Software"}
+
+
+def test_the_eleventh_sessions_rules_end_to_end(graph):
+    # a scheduler is software; a participle before "on" applies its technique; "prompting" and
+    # "eviction" head their own phrases; generic techniques and device names of the session's vocabulary
+    _, g = graph
+    assert mentioned(g, PAPERS[54]["title"]) == {
+        "Quuxplan": "Software", "co-scheduling": "Technique", "fine-tuning": "Technique",
+        "direct prompting": "Technique", "lazy eviction": "Technique", "scratchpad memory": "Hardware",
+        "Gigabit Ethernet": "Hardware"}
