@@ -267,6 +267,7 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten sing
 _SIZE_ADJECTIVES = frozenset("long short large small wide narrow deep shallow".split())  # "long context", "large batch"
 _DEGREE_WORD = re.compile(r"\b(?:high|higher|highest|low|lower|lowest|more|less|greater|limited|maximal|minimal)\s+")
 _VERB_BEFORE = re.compile(r"\b(?:we|to|they|can|could|may|might|will|would|should|must|often|also)\s+$", re.I)
+_LABEL_REACH = 60  # how far a vocabulary label may reach past a name inside it
 _APPLIED_WITH = frozenset({"on", "from", "to"})  # after a participle: what the technique was applied on, from, to
 _PASSIVE_NEXT = frozenset({"on", "with", "to", "for", "by", "using", "in", "into", "across", "at", "from", "via", "and", "or"})
 _SUBJECT_BEFORE = re.compile(r"\b(?:we|they|can|could|may|might|will|would|should|must)\s+$", re.I)  # then a verb
@@ -1773,6 +1774,16 @@ def _class_only_as_a_names_head(text: str, mentions: dict[str, Mention]) -> None
             del mentions[key]
 
 
+def _inside_a_label(extractor: Extractor, text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` lies inside a longer vocabulary label written
+    there, looked for in a window around it (not the whole text: this runs per
+    name found elsewhere in the corpus)."""
+    low = max(0, start - _LABEL_REACH)
+    window = text[low : end + _LABEL_REACH]
+    return any(s <= start - low and end - low <= e and e - s > end - start
+               for s, e, _, _ in extractor.match_vocabulary(window))
+
+
 def _occurrences(name: str, text: str):
     """Where ``name`` is written in ``text``, as a whole word."""
     at = text.find(name)
@@ -2197,6 +2208,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
         matchers = compile_matchers(
             Concept(label, c.type, forms_of[label], from_vocabulary=False) for label, c in by_label.items()
         )
+        # the discovered names that some longer vocabulary label contains ("RTX 6000" in "RTX 6000
+        # Ada"): only where these are found is the text around them matched against the vocabulary
+        compounds = "\n".join(label for c in vocab.concepts.values() for label in (c.label, *c.alt_labels, *c.hidden_labels)
+                              if " " in label or "-" in label)
+        embedded = {c.label for _, _, c, _ in extractor.match_vocabulary(compounds, matchers)}
 
         def found_in(part):
             out = []
@@ -2207,10 +2223,13 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
                 # prose ("deep in the stack" is no The Stack), nor a name that is an ordinary
                 # word opening a sentence ("Relax the bound." is no Relax), nor a name the head
                 # noun after it gives another type ("the PIE dataset" is no PIE technique)
-                out.append([(c.label, surface) for s, e, c, surface in extractor.match_vocabulary(text, matchers)
-                            if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
-                            and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))
-                            and extractor.head_noun_after(text, e) in (None, c.type)])
+                hits = [(s, e, c.label, surface) for s, e, c, surface in extractor.match_vocabulary(text, matchers)
+                        if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
+                        and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))
+                        and extractor.head_noun_after(text, e) in (None, c.type)]
+                # nor part of a longer label the vocabulary knows ("RTX 6000" of "RTX 6000 Ada")
+                out.append([(label, surface) for s, e, label, surface in hits
+                            if label not in embedded or not _inside_a_label(extractor, text, s, e)])
             return out
 
         for p, found in zip(papers, in_parts(found_in, papers, jobs)):

@@ -613,6 +613,20 @@ def test_discovered_names_are_not_found_in_links_or_under_another_head_noun(voca
     assert ["zsd" in mentions[p.id] for p in papers] == [True, False, False, True]
 
 
+def test_discovered_names_are_not_found_inside_a_longer_vocabulary_label(tmp_path):
+    """A name one paper introduces ("Zorbo", like "RTX 6000") is no mention where it is
+    only part of a longer label the vocabulary knows ("Zorbo Max", like "RTX 6000 Ada")."""
+    vocab = vocabulary_with(tmp_path, """
+kge:Zorbo_Max a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbo Max"@en ; skos:broader kge:GPU .
+""")
+    papers = [Paper("Zorbo: Fast Serving", "We present Zorbo, a serving system for GPUs."),
+              Paper("A Study of Speed", "It runs on the Zorbo Max quickly."),
+              Paper("A Study of Cost", "We compare with Zorbo.")]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert ["zorbo" in mentions[p.id] for p in papers] == [True, False, True]
+    assert "zorbo max" in mentions[papers[1].id]
+
+
 def test_plural_acronyms_in_mixed_case_are_classes_too(ex):
     for text in ("Video zorbic language models (Video-ZLMs) hallucinate.", "Speech zorbic models (SpeechZMs) emerge."):
         ms, vetoed = ex.extract_paper("A Study", text)
