@@ -2223,9 +2223,13 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
                 # prose ("deep in the stack" is no The Stack), nor a name that is an ordinary
                 # word opening a sentence ("Relax the bound." is no Relax), nor a name the head
                 # noun after it gives another type ("the PIE dataset" is no PIE technique)
+                # ... nor an ordinary-looking word in another case than the name ("Compile-Time" is no
+                # ComPile) or joined to the word after it ("Cascade-Aware" is no Cascade)
                 hits = [(s, e, c.label, surface) for s, e, c, surface in extractor.match_vocabulary(text, matchers)
                         if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
-                        and not (surface.istitle() and surface.isalpha() and _SENTENCE_START.search(text, max(0, s - 3), s))
+                        and not (surface.istitle() and surface.isalpha()
+                                 and (_SENTENCE_START.search(text, max(0, s - 3), s) or surface != c.label
+                                      and not c.label.istitle() or text.startswith("-", e)))
                         and extractor.head_noun_after(text, e) in (None, c.type)]
                 # nor part of a longer label the vocabulary knows ("RTX 6000" of "RTX 6000 Ada")
                 out.append([(label, surface) for s, e, label, surface in hits

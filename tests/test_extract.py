@@ -627,6 +627,18 @@ kge:Zorbo_Max a skos:Concept, kg:Hardware ; skos:prefLabel "Zorbo Max"@en ; skos
     assert "zorbo max" in mentions[papers[1].id]
 
 
+def test_discovered_ordinary_looking_names_elsewhere_need_their_own_spelling(vocab):
+    """Elsewhere an ordinary-looking word is a discovered name only as the name is written
+    ("Compile-Time" is no ComPile) and not joined to the next word ("Cascade-Aware")."""
+    papers = [Paper("ZorPile: A Large IR Dataset", "We present ZorPile, a dataset of compiler IR."),
+              Paper("Zorcade: Fast Serving", "We present Zorcade, a serving system for GPUs."),
+              Paper("Zorpile-Time Checks for Zorcade-Aware Kernels", "We study kernels."),
+              Paper("A Study of Cost", "We compare with ZorPile and Zorcade.")]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert [sorted(k for k in mentions[p.id] if k in ("zorpile", "zorcade")) for p in papers] == [
+        ["zorpile"], ["zorcade"], [], ["zorcade", "zorpile"]]
+
+
 def test_plural_acronyms_in_mixed_case_are_classes_too(ex):
     for text in ("Video zorbic language models (Video-ZLMs) hallucinate.", "Speech zorbic models (SpeechZMs) emerge."):
         ms, vetoed = ex.extract_paper("A Study", text)
