@@ -1774,6 +1774,17 @@ def _class_only_as_a_names_head(text: str, mentions: dict[str, Mention]) -> None
             del mentions[key]
 
 
+def _read_as_a_word(text: str, start: int, end: int, label: str) -> bool:
+    """Whether a discovered name found at ``text[start:end]`` in capitalised letters
+    only reads as the ordinary word there: opening a sentence ("Relax the bound."
+    is no Relax), in another case than the name ("Compile-Time" is no ComPile) or
+    joined to the next word ("Cascade-Aware" is no Cascade)."""
+    surface = text[start:end]
+    return surface.istitle() and surface.isalpha() and bool(
+        _SENTENCE_START.search(text, max(0, start - 3), start) or text.startswith("-", end)
+        or surface != label and not label.istitle())
+
+
 def _inside_a_label(extractor: Extractor, text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` lies inside a longer vocabulary label written
     there, looked for in a window around it (not the whole text: this runs per
@@ -2221,15 +2232,11 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
                 # not inside a hyphenated word ("Layer-Parallel Speculative Decoding" is no
                 # "parallel speculative decoding"), nor a capitalised name written as lower-case
                 # prose ("deep in the stack" is no The Stack), nor a name that is an ordinary
-                # word opening a sentence ("Relax the bound." is no Relax), nor a name the head
+                # word where it reads as the word (_read_as_a_word), nor a name the head
                 # noun after it gives another type ("the PIE dataset" is no PIE technique)
-                # ... nor an ordinary-looking word in another case than the name ("Compile-Time" is no
-                # ComPile) or joined to the word after it ("Cascade-Aware" is no Cascade)
                 hits = [(s, e, c.label, surface) for s, e, c, surface in extractor.match_vocabulary(text, matchers)
                         if text[s - 1 : s] != "-" and not (surface.islower() and not c.label.islower())
-                        and not (surface.istitle() and surface.isalpha()
-                                 and (_SENTENCE_START.search(text, max(0, s - 3), s) or surface != c.label
-                                      and not c.label.istitle() or text.startswith("-", e)))
+                        and not _read_as_a_word(text, s, e, c.label)
                         and extractor.head_noun_after(text, e) in (None, c.type)]
                 # nor part of a longer label the vocabulary knows ("RTX 6000" of "RTX 6000 Ada")
                 out.append([(label, surface) for s, e, label, surface in hits
