@@ -5,6 +5,8 @@
     python bench/evaluate.py --part dev,dev2 # several parts together
     python bench/evaluate.py --part dev5 --ids ids.txt  # only the papers listed (one id a line)
     python bench/evaluate.py --ci            # with 95% bootstrap intervals of the core scores
+    python bench/evaluate.py --part real --save before.json   # then, after a change:
+    python bench/evaluate.py --part real --against before.json  # the change, with a paired interval
     python bench/evaluate.py --part probe    # 135 abstracts written for testing, not seed papers
     python bench/evaluate.py --part probe-heldout  # 40 more, never tuned on (aggregate only)
     python bench/evaluate.py --part probe-heldout2 # 40 written and scored once at the end of 2026-11-30
@@ -152,6 +154,24 @@ def bootstrap_interval(per_paper, rounds: int = 2000, seed: int = 0):
     return [(sorted(col)[low], sorted(col)[high]) for col in zip(*samples)]
 
 
+def paired_interval(now, before, rounds: int = 2000, seed: int = 0):
+    """95% intervals of the change in core P, R and F1 from ``before`` to ``now``
+    (each paper's (tp, fp, fn), in the same paper order), the same papers drawn
+    for both: whether a change is larger than which papers happen to be scored."""
+    import random
+
+    rng = random.Random(seed)
+    n = len(now)
+    samples = []
+    for _ in range(rounds):
+        drawn = [rng.randrange(n) for _ in range(n)]
+        a = prf(*(sum(now[i][k] for i in drawn) for k in range(3)))
+        b = prf(*(sum(before[i][k] for i in drawn) for k in range(3)))
+        samples.append([x - y for x, y in zip(a, b)])
+    low, high = int(0.025 * rounds), int(0.975 * rounds) - 1
+    return [(sorted(col)[low], sorted(col)[high]) for col in zip(*samples)]
+
+
 def prf(tp, fp, fn):
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0
@@ -186,6 +206,10 @@ def main(argv=None):
                     help="score only the gold papers whose ids are listed in FILE, one a line")
     ap.add_argument("--ci", action="store_true",
                     help="also print 95%% bootstrap intervals of core P, R and F1 (papers resampled)")
+    ap.add_argument("--save", metavar="FILE", help="write each paper's core (tp, fp, fn) to FILE (JSON)")
+    ap.add_argument("--against", metavar="FILE",
+                    help="compare with counts saved by --save (another commit's): the change in core P, R and F1 "
+                         "with 95%% paired bootstrap intervals")
     ap.add_argument("-v", "--verbose", action="store_true", help="list misses and false hits")
     args = ap.parse_args(argv)
     gold = [g for part in args.part.split(",") for g in read_gold(part.strip())]
@@ -199,6 +223,19 @@ def main(argv=None):
     if args.ci and gold:
         (pl, ph), (rl, rh), (fl, fh) = bootstrap_interval(per_paper)
         print(f"95% interval  P {pl:.3f}-{ph:.3f}  R {rl:.3f}-{rh:.3f}  F1 {fl:.3f}-{fh:.3f}  (core, papers resampled)")
+    counts = {g["id"]: list(c) for g, c in zip(gold, per_paper)}
+    if args.save:
+        Path(args.save).write_text(json.dumps(counts, sort_keys=True) + "\n", encoding="utf-8")
+    if args.against:
+        saved = json.loads(Path(args.against).read_text(encoding="utf-8"))
+        ids = [i for i in counts if i in saved]
+        if not ids:
+            sys.exit(f"error: {args.against} has counts for none of these papers")
+        now, before = [counts[i] for i in ids], [saved[i] for i in ids]
+        change = [x - y for x, y in zip(prf(*map(sum, zip(*now))), prf(*map(sum, zip(*before))))]
+        intervals = paired_interval(now, before)
+        print(f"change on {len(ids)} papers: " + "  ".join(
+            f"{name} {d:+.3f} ({lo:+.3f} to {hi:+.3f})" for name, d, (lo, hi) in zip(("P", "R", "F1"), change, intervals)))
     if args.verbose:
         print_listing("misses:", misses)
         print_listing("false hits:", false_hits)

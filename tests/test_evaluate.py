@@ -1,5 +1,6 @@
 """bench/evaluate.py scores a prediction by the most gold entities it can match."""
 import importlib.util
+import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,3 +50,24 @@ def test_per_paper_core_counts_and_their_bootstrap_interval():
     assert pl < p < ph and rl < r < rh and fl < f < fh
     assert interval == evaluate.bootstrap_interval(papers)
     assert evaluate.bootstrap_interval([(2, 1, 1)] * 10) == [(2 / 3, 2 / 3)] * 3
+
+
+def test_a_paired_interval_says_whether_a_change_is_more_than_the_papers_drawn():
+    before = [(3, 1, 1), (1, 0, 2), (2, 2, 0), (4, 0, 1)] * 5
+    assert evaluate.paired_interval(before, before) == [(0.0, 0.0)] * 3
+    better = [(tp + 1, fp, fn - 1) if fn else (tp, fp, fn) for tp, fp, fn in before]  # one miss fewer a paper
+    (pl, ph), (rl, rh), (fl, fh) = evaluate.paired_interval(better, before)
+    assert 0 < rl <= rh and 0 < fl <= fh and pl <= ph
+
+
+def test_saved_counts_compare_with_a_later_run(tmp_path, capsys):
+    ids = tmp_path / "ids.txt"
+    ids.write_text("\n".join(g["id"] for g in evaluate.read_gold("dev")[:5]), encoding="utf-8")
+    saved = tmp_path / "before.json"
+    evaluate.main(["--part", "dev", "--ids", str(ids), "--save", str(saved)])
+    counts = json.loads(saved.read_text(encoding="utf-8"))
+    assert len(counts) == 5 and all(len(c) == 3 for c in counts.values())
+    capsys.readouterr()
+    evaluate.main(["--part", "dev", "--ids", str(ids), "--against", str(saved)])
+    assert capsys.readouterr().out.splitlines()[-1] == (
+        "change on 5 papers: P +0.000 (+0.000 to +0.000)  R +0.000 (+0.000 to +0.000)  F1 +0.000 (+0.000 to +0.000)")
