@@ -55,6 +55,12 @@ _PROPOSED_BEFORE = re.compile(
     r"\b(?i:we|this paper|this work)\s+(?:\w+\s+)?(?i:" + _PROPOSAL_VERBS + r")"
     r"\s+(?:(?:an?|the|novel|new|simple|our)\s+)*$"
 )
+# "Cornstarch introduces (a) <technique>", "It employs ...": the system a paper names (or "It")
+# brings in its own technique
+_NAMED_PROPOSER_BEFORE = re.compile(
+    r"(?<![\w\-])[A-Z][\w\-]*(?:[A-Z0-9][\w\-]*)?\s+(?:further\s+|also\s+)?(?:introduces|proposes|presents|employs|incorporates|adopts|features)"
+    r"\s+(?:(?:an?|the|novel|new|simple|its)\s+)*$"
+)
 # (possessive *+: a word never gives back letters, which halves the time)
 _ELLIPSIS = re.compile(
     r"(?<![\w\-/])(?P<items>[a-z][\w\-]*+(?:\s*,\s*[a-z][\w\-]*+)*,?\s+(?:and|or)\s+[a-z][\w\-]*+"
@@ -1050,6 +1056,7 @@ class Extractor:
                     continue  # "Customizable Attention", "scalable pruning": praise, not a name ("we propose Trainable X" is one)
                 if (start >= title_end and lower.count(surface.lower()) < 2
                         and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
+                        and not _NAMED_PROPOSER_BEFORE.search(text, max(0, start - 60), start)
                         and not _USING_BEFORE.search(text, max(0, start - 14), start)
                         and not _ENUMERATED_BEFORE.search(text, max(0, start - 12), start)):
                     continue
@@ -1141,6 +1148,7 @@ class Extractor:
                 continue  # "scalable ...", "we categorize methods"
             if not (start < title_end or _NOVEL_BEFORE.search(text, max(0, start - 12), start)
                     or _PROPOSED_BEFORE.search(text, max(0, start - 80), start)
+                    or _NAMED_PROPOSER_BEFORE.search(text, max(0, start - 60), start)
                     or _ENUMERATED_BEFORE.search(text, max(0, start - 12), start)):
                 continue  # the paper's own technique (titled, proposed, listed), not one it names in passing
             surface = text[start : m.start()].rstrip()

@@ -729,6 +729,13 @@ def test_technique_phrases_named_by_their_head(ex):
     assert found(ex, "A Study", "Compared with direct prompting, our fine-tuned model wins.") == {
         "direct prompting": "Technique", "fine-tuning": "Technique"}
     assert found(ex, "A Study", "We study prompting of LLMs.") == {"prompting": "Technique"}
+    # a system the paper names that introduces or employs a phrase makes it a name, written once
+    assert found(ex, "A Study", "Zorbstarch introduces frozen-aware pipeline parallelism to speed up training.") == {
+        "frozen-aware pipeline parallelism": "Technique"}
+    assert found(ex, "A Study", "Prior work uses frozen-aware pipeline parallelism.") == {
+        "pipeline parallelism": "Technique"}
+    assert found(ex, "A Study", "Zorbflow employs a lazy zorbing strategy.") == {"lazy zorbing": "Technique"}
+    assert found(ex, "A Study", "Prior work uses a lazy zorbing strategy.") == {}
     # so are eviction, migration, sampling, redistribution, preconditioning
     assert found(ex, "A Study", "We propose lazy eviction. Lazy eviction cuts misses.") == {"lazy eviction": "Technique"}
 
