@@ -1500,8 +1500,8 @@ class Extractor:
             t = self.head_type(parts[-1])  # "M2-Encoder"; not "Flash-LLM", mostly a system
             if t and t != "Organization":  # "CAMEL-Society" names agents, not a society
                 return t, _TITLE
-        known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type != "Organization"]
-        if known:  # "PyTorch Distributed"
+        known = [c for c in map(self.vocab.lookup, parts) if c is not None and c.type not in ("Organization", "Hardware")]
+        if known:  # "PyTorch Distributed"; not "Occamy-LLM", a system for the Occamy chip, not the chip
             return known[0].type, _PATTERN
         type_ = self._type_by_comparison(name, abstract)
         if type_ == "Technique" and _SYSTEM_WORD.search(abstract) and not _METHOD_WORD.search(abstract):

@@ -1791,6 +1791,9 @@ def test_the_titles_name_is_typed_by_what_the_abstract_says_it_is(ex):
     # "Skim" is an ordinary word, but the title gives it as the paper's name: "Skim is a ... framework"
     assert found(ex, "Skim: Fast Web Agents", "Agents are slow. Skim is a speculative framework for web agents.") == {
         "Skim": "Software"}
+    # a name built on a known machine's name is no machine: "Occamy-LLM", "Ascend-Scale" are systems for them
+    assert found(ex, "Frontier-Scale: Lessons from Training Language Models",
+                 "We report what the training system we built on the machine taught us.") == {"Frontier-Scale": "Software"}
     # a data loader, a file system, a key-value store are software
     assert found(ex, "ZorbLoader: Faster Training", "We present ZorbLoader, a general-purpose data loader.") == {
         "ZorbLoader": "Software"}
