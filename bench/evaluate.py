@@ -142,32 +142,29 @@ def bootstrap_interval(per_paper, rounds: int = 2000, seed: int = 0):
     """95% intervals of core P, R and F1 over papers drawn with replacement
     (a fixed seed, so the same input prints the same interval): how far a
     score on this many papers can move by which papers happen to be in it."""
-    import random
-
-    rng = random.Random(seed)
-    n = len(per_paper)
-    samples = []
-    for _ in range(rounds):
-        drawn = [per_paper[rng.randrange(n)] for _ in range(n)]
-        samples.append(prf(*(sum(col) for col in zip(*drawn))))
-    low, high = int(0.025 * rounds), int(0.975 * rounds) - 1
-    return [(sorted(col)[low], sorted(col)[high]) for col in zip(*samples)]
+    return _intervals(lambda drawn: _prf_of(per_paper, drawn), len(per_paper), rounds, seed)
 
 
 def paired_interval(now, before, rounds: int = 2000, seed: int = 0):
     """95% intervals of the change in core P, R and F1 from ``before`` to ``now``
     (each paper's (tp, fp, fn), in the same paper order), the same papers drawn
     for both: whether a change is larger than which papers happen to be scored."""
+    return _intervals(lambda drawn: [a - b for a, b in zip(_prf_of(now, drawn), _prf_of(before, drawn))],
+                      len(now), rounds, seed)
+
+
+def _prf_of(per_paper, drawn):
+    """P, R and F1 of the papers at the indices ``drawn`` (repeats counted)."""
+    return prf(*(sum(per_paper[i][k] for i in drawn) for k in range(3)))
+
+
+def _intervals(statistic, n: int, rounds: int, seed: int):
+    """The 95% interval of each value of ``statistic`` over ``rounds`` draws of
+    ``n`` paper indices with replacement (a fixed seed)."""
     import random
 
     rng = random.Random(seed)
-    n = len(now)
-    samples = []
-    for _ in range(rounds):
-        drawn = [rng.randrange(n) for _ in range(n)]
-        a = prf(*(sum(now[i][k] for i in drawn) for k in range(3)))
-        b = prf(*(sum(before[i][k] for i in drawn) for k in range(3)))
-        samples.append([x - y for x, y in zip(a, b)])
+    samples = [statistic([rng.randrange(n) for _ in range(n)]) for _ in range(rounds)]
     low, high = int(0.025 * rounds), int(0.975 * rounds) - 1
     return [(sorted(col)[low], sorted(col)[high]) for col in zip(*samples)]
 
