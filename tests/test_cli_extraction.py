@@ -179,6 +179,11 @@ PAPERS = [
      "abstract": "We present Quuxplan, a carbon-aware cluster scheduler. A small draft, fine-tuned on chat logs, "
                  "picks jobs. Compared with direct prompting, it wins. We propose lazy eviction. Lazy eviction "
                  "cuts misses. Nodes keep weights in scratchpad and talk over Gigabit Ethernet."},
+    {"title": "ZorbForge: Kernels That Generalize",
+     "abstract": "ZorbForge generalizes across GPUs (A100, RTX 6000, 4090). We present ZorPile, a dataset of "
+                 "compiler IR, and Zorcade, a serving system for GPUs."},
+    {"title": "Zorpile-Time Checks for Zorcade-Aware Kernels",
+     "abstract": "We run kernels on an RTX 6000 Ada GPU."},
 ]
 
 
@@ -676,3 +681,15 @@ def test_the_eleventh_sessions_rules_end_to_end(graph):
         "Quuxplan": "Software", "co-scheduling": "Technique", "fine-tuning": "Technique",
         "direct prompting": "Technique", "lazy eviction": "Technique", "scratchpad memory": "Hardware",
         "Gigabit Ethernet": "Hardware"}
+
+
+
+def test_names_found_in_other_papers_only_where_written_as_names(graph):
+    # "RTX 6000", discovered in one paper, is no mention inside "RTX 6000 Ada" in another; nor are
+    # ZorPile and Zorcade in the title's "Zorpile-Time" and "Zorcade-Aware"
+    _, g = graph
+    assert mentioned(g, PAPERS[55]["title"]) == {
+        "GPU": "Hardware", "NVIDIA A100": "Hardware", "RTX 6000": "Hardware", "NVIDIA GeForce RTX 4090": "Hardware",
+        "ZorPile": "Dataset", "Zorcade": "Software", "ZorbForge": "Software"}
+    assert mentioned(g, PAPERS[56]["title"]) == {
+        "NVIDIA RTX 6000 Ada Generation": "Hardware", "GPU": "Hardware"}
