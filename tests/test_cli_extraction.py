@@ -683,7 +683,6 @@ def test_the_eleventh_sessions_rules_end_to_end(graph):
         "Gigabit Ethernet": "Hardware"}
 
 
-
 def test_names_found_in_other_papers_only_where_written_as_names(graph):
     # "RTX 6000", discovered in one paper, is no mention inside "RTX 6000 Ada" in another; nor are
     # ZorPile and Zorcade in the title's "Zorpile-Time" and "Zorcade-Aware"
