@@ -82,6 +82,8 @@ _HEAD_BEFORE_PAREN = re.compile(r"(?<![\w\-])([a-z][\w\-]*)(?:\s+([a-z]+))?\s*$"
 _COMPARED = re.compile(r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:outperforms?|over|than|compared (?:to|with)|against|vs\.?|versus)\s+"
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
+_ACRONYM_PART = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # "MoE", "LLM" in a name
+_NAME_PARTS = re.compile(r"[\s\-\u2010-\u2015_]+")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
@@ -978,6 +980,14 @@ class Extractor:
         if bare and bare != titled.label and (m := mentions.get(fold(bare))) is not None and m is not titled \
                 and m.introduced and titled.evidence < _VOCAB and titled.label not in abstract:  # not "We revisit FooServe"
             m.alt_labels.add(titled.label)  # merged below
+        # one name written two ways ("Zorb Attention" and "ZorbAttention", "KOKKOS" and Kokkos,
+        # "Quux-MoE" and "Quux Mixture-of-Experts"): the form with the stronger evidence keeps it
+        by_form = defaultdict(list)
+        for m in mentions.values():
+            by_form[self._written_form(m.label)].append(m)
+        for same in (ms for ms in by_form.values() if len(ms) > 1):
+            keep = max(same, key=lambda m: (m.evidence, m.introduced, m.key))
+            keep.alt_labels.update(m.label for m in same if m is not keep and m.evidence < _VOCAB)  # merged below
         # one entity per thing: a name whose spelled-out form was also found
         # ("Prime Collective Communications Library" and PCCL) is merged
         for key in sorted(mentions):
@@ -1686,6 +1696,15 @@ class Extractor:
         if name == name.upper() or not is_name_like(name) or not any(c.isupper() for c in name[1:]):
             return None
         return self.vocab.lookup(name)
+
+    def _written_form(self, label: str) -> str:
+        """What is left of a name without case, spaces and hyphens, known acronyms
+        in it spelled out: "Zorb-MoE" and "Zorb Mixture of Experts" are one."""
+        parts = []
+        for part in _NAME_PARTS.split(label):
+            known = self.vocab.lookup(part) if _ACRONYM_PART.fullmatch(part) else None
+            parts.append(known.label if known is not None else part)
+        return _NAME_PARTS.sub("", " ".join(parts)).lower()
 
     def _known_as_written(self, name: str) -> bool:
         """Whether a vocabulary label is written exactly so ("Triton"; not "Math" for MATH)."""

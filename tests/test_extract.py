@@ -1862,3 +1862,20 @@ kge:prefix_caching a skos:Concept, kg:Technique ; skos:prefLabel "prefix caching
 """))
     assert found(ex, "A Study", "It improves caching, prefix caching and memory allocation.") == {
         "prefix caching": "Technique"}
+
+
+def test_one_name_written_two_ways_in_a_paper_is_one_entity(ex, tmp_path):
+    # spaced in the title, joined in the abstract
+    assert found(ex, "Zorb Attention: Fast Kernels for Long Contexts",
+                 "We present ZorbAttention, a technique that splits the context across cores.") == {
+        "ZorbAttention": "Technique"}
+    # a known acronym in one spelling, spelled out in the other: the abstract's description types it
+    assert found(ex, "Zorbic Mixture-of-Experts: Routing by Skill",
+                 "We propose Zorbic-MoE, a text-based mixture-of-experts framework.") == {
+        "Zorbic-MoE": "Software", "mixture-of-experts": "Technique"}
+    # a known name in capitals ("KOKKOS") is the known one, not a second library
+    ex = Extractor(vocabulary_with(tmp_path, """
+kge:Kokkos a skos:Concept, kg:Software ; skos:prefLabel "Kokkos"@en .
+"""))
+    assert found(ex, "A Study", "We port the solver to KOKKOS, a performance portability library.") == {
+        "Kokkos": "Software"}
