@@ -1879,3 +1879,10 @@ kge:Kokkos a skos:Concept, kg:Software ; skos:prefLabel "Kokkos"@en .
 """))
     assert found(ex, "A Study", "We port the solver to KOKKOS, a performance portability library.") == {
         "Kokkos": "Software"}
+
+
+def test_the_verb_and_the_tool_of_quantization_name_it():
+    ex = Extractor()
+    assert found(ex, "A Study", "Zorb quantizes the KV cache to 2 bits.") == {"quantization": "Technique", "KV cache": "Technique"}
+    assert found(ex, "A Study", "Standard quantizers cannot capture the outliers.") == {"quantization": "Technique"}
+    assert found(ex, "A Study", "It prefetches the next layers from flash storage.")["prefetching"] == "Technique"
