@@ -1057,9 +1057,10 @@ class Extractor:
                 continue  # longer than a name of ordinary words: its tail ("Communication Overhead Sequence
                 # Parallelism" of "Zero Communication ...") would be a partial phrase
             # the longest phrase that is a term of the paper: in its title, or written again
-            if len(starts) > 1 and starts[-1] == 0 and text[: m.start()].split(" ", 1)[0].endswith("ing"):
+            if (len(starts) > 1 and _opens_the_title(text, starts[-1], title_end)
+                    and text[starts[-1] : m.start()].split(" ", 1)[0].endswith("ing")):
                 starts.pop()  # a title's opening gerund before a modifier is its verb: "Scaling Speculative
-                # Decoding with ..."; not "Pooling Attention for ..."
+                # Decoding with ...", "HybridEP: Scaling Expert Parallelism ..."; not "Pooling Attention for ..."
             for start in reversed(starts):
                 surface = text[start : m.end()]
                 if _able(surface.split(None, 1)[0].lower()) and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start):
@@ -2058,6 +2059,11 @@ def _in_a_range(text: str, start: int, end: int) -> bool:
 def _participle_of(surface: str, concept: Concept) -> bool:
     """Whether a matched surface is a participle of the technique ("tiled" for tiling)."""
     return surface[-2:].lower() == "ed" and surface.lower() in {v.lower() for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
+
+
+def _opens_the_title(text: str, at: int, title_end: int) -> bool:
+    """Whether ``at`` starts the title or its part after the name ("Zorb: Scaling ...")."""
+    return at == 0 or at < title_end and text[:at].rstrip().endswith(":") and ":" not in text[: at - 2]
 
 
 def _able(word: str) -> bool:

@@ -229,6 +229,9 @@ def test_a_titles_opening_gerund_is_no_modifier(ex):
     # "Scaling" is a phrase head ("parallel scaling"), but opening a title it is the verb
     assert found(ex, "Scaling Speculative Decoding with Drafts", "We study it.") == {
         "speculative decoding": "Technique"}
+    # and opening the title's part after its name
+    assert found(ex, "Zorbly: Scaling Speculative Decoding with Drafts", "We study it.")["speculative decoding"] == "Technique"
+    assert "scaling speculative decoding" not in found(ex, "Zorbly: Scaling Speculative Decoding with Drafts", "We study it.")
     # a gerund that is the name's only modifier is part of it: "Pooling Attention for ..."
     assert found(ex, "Pooling Attention for Vision", "We study it.") == {"pooling attention": "Technique"}
 
