@@ -83,6 +83,7 @@ _COMPARED = re.compile(r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:outperforms?|over|than|
              r"(?:the\s+)?(?:state-of-the-art\s+|existing\s+|baseline\s+)*(?P<other>[A-Za-z][\w.+\-]*[\w+])")
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _ACRONYM_PART = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # "MoE", "LLM" in a name
+_DEVICE_FIRST = re.compile(r"([A-Z]{2,5})[\s\-]")  # "CPU" of "CPU offloading"
 _NAME_PARTS = re.compile(r"[\s\-\u2010-\u2015_]+")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
@@ -1010,6 +1011,7 @@ class Extractor:
                 unsized.surfaces |= m.surfaces
                 unsized.introduced |= m.introduced
                 del mentions[key]
+        self._devices_in_techniques(mentions)
         self._vendor_rule(text, mentions)
         self._kind_phrase_rule(mentions)
         _class_only_as_a_names_head(text, mentions)
@@ -1738,6 +1740,19 @@ class Extractor:
     def _technique_head_follows(self, text: str, at: int) -> bool:
         following = _NEXT_WORD.match(text, at)
         return following is not None and fold(following.group(1)) in self.vocab.phrase_heads
+
+    def _devices_in_techniques(self, mentions: dict[str, Mention]) -> None:
+        """A known technique named after the device it runs on ("CPU offloading",
+        "GPU sharing") mentions that device too."""
+        for m in [m for m in mentions.values() if m.type == "Technique" and m.evidence == _VOCAB]:
+            for surface in sorted(m.surfaces):
+                first = _DEVICE_FIRST.match(surface)
+                device = first and self.vocab.lookup(first[1])
+                if device is not None and device.type == "Hardware" and first[1] in (device.label, *device.alt_labels):
+                    key = fold(device.label)
+                    if key not in mentions:
+                        mentions[key] = Mention(key, device.label, "Hardware", evidence=_VOCAB)
+                    mentions[key].surfaces.add(first[1])
 
     def _vendor_rule(self, text: str, mentions: dict[str, Mention]) -> None:
         """A vendor's name inside a product name is not an Organization mention:

@@ -1889,3 +1889,11 @@ def test_the_verb_and_the_tool_of_quantization_name_it():
     assert found(ex, "A Study", "Zorb quantizes the KV cache to 2 bits.") == {"quantization": "Technique", "KV cache": "Technique"}
     assert found(ex, "A Study", "Standard quantizers cannot capture the outliers.") == {"quantization": "Technique"}
     assert found(ex, "A Study", "It prefetches the next layers from flash storage.")["prefetching"] == "Technique"
+
+
+def test_a_technique_named_after_its_device_mentions_the_device():
+    ex = Extractor()
+    assert found(ex, "A Study", "Compared with CPU offloading, Zorb keeps the cache on the card.")["CPU"] == "Hardware"
+    assert found(ex, "A Study", "It enhances conventional CPU-offloading with remote memory.")["CPU"] == "Hardware"
+    # not a device that is the technique's head ("oblivious RAM" is no RAM)
+    assert "RAM" not in found(ex, "A Study", "We build on oblivious RAM.")
