@@ -1202,11 +1202,11 @@ class Extractor:
         sf = m["name"].strip()
         phrase = _NOUN_PHRASE.match(m["rest"]).group(0).strip()
         words = phrase.split()
-        for n in range(len(words), 0, -1):  # the shortest spelled-out prefix ending in a head noun
+        for n in range(len(words), 0, -1):  # the longest spelled-out prefix, if it ends in a head noun
             long_form = " ".join(words[:n])
-            type_ = self.head_type_at_end(long_form)
-            if type_ and _long_form(sf, long_form) == 0 and len(re.findall(r"[A-Z]", long_form)) >= len(sf) - 1:
-                return sf, long_form, type_
+            if _long_form(sf, long_form) == 0 and len(re.findall(r"[A-Z]", long_form)) >= len(sf) - 1:
+                type_ = self.head_type_at_end(long_form)  # "ITME: Inference Tiered Memory Expansion" is no memory
+                return (sf, long_form, type_) if type_ else None
         return None
 
     def _coined_models(self, text: str, vocab_spans):

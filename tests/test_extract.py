@@ -1897,3 +1897,10 @@ def test_a_technique_named_after_its_device_mentions_the_device():
     assert found(ex, "A Study", "It enhances conventional CPU-offloading with remote memory.")["CPU"] == "Hardware"
     # not a device that is the technique's head ("oblivious RAM" is no RAM)
     assert "RAM" not in found(ex, "A Study", "We build on oblivious RAM.")
+
+
+def test_a_titles_acronym_is_typed_by_the_head_of_its_whole_long_form():
+    ex = Extractor()
+    # "Memory" is a hardware noun, but "Tiered Memory Expansion" is a way of expanding memory
+    assert found(ex, "ZTME: Zorbic Tiered Memory Expansion with Pooled Memories", "") == {"ZTME": "Technique"}
+    assert found(ex, "ZPU: Zorbic Processing Unit for Sparse Models", "") == {"ZPU": "Hardware"}
