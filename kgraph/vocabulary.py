@@ -390,7 +390,6 @@ class Matcher:
         first character read again, so the labels it overlapped are found."""
         lowered = None
         found = []
-        n = len(folded)
         for any_case, automaton in self._automata:
             if any_case:
                 if lowered is None:
@@ -403,13 +402,27 @@ class Matcher:
                 matches, at = automaton.iter_long(haystack, at), None
                 for end, (index, length) in matches:
                     start, stop = end - length + 1, end + 1
-                    if (start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS)) or (
-                            stop < n and (folded[stop].isalnum() or folded[stop] in "+#" or (
-                                folded[stop] == "." and stop + 1 < n and (folded[stop + 1].islower() or folded[stop + 1].isdigit())))):
+                    if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS):
+                        at = start + 1
+                        break
+                    if not _ends_a_word(folded, stop):
+                        # a shorter label from the same start may end at a word's end: "OpenAI o3"
+                        # where "OpenAI o3-pro" runs into "o3 produces"
+                        shorter = [(e + 1, i) for e, (i, k) in automaton.iter(haystack, start, stop - 1)
+                                   if e - k + 1 == start and _ends_a_word(folded, e + 1)]
+                        if shorter:
+                            stop, index = max(shorter)
+                            found.append((start, stop, self.concepts[index]))
                         at = start + 1
                         break
                     found.append((start, stop, self.concepts[index]))
         return found
+
+
+def _ends_a_word(folded: str, stop: int) -> bool:
+    """Whether a match ending at ``stop`` ends at a word boundary ("GPT-4o" does not end at "GPT-4")."""
+    return stop >= len(folded) or not (folded[stop].isalnum() or folded[stop] in "+#" or (
+        folded[stop] == "." and stop + 1 < len(folded) and (folded[stop + 1].islower() or folded[stop + 1].isdigit())))
 
 
 # "(KV)" between the words of a label; the label is looked for within this

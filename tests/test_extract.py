@@ -1218,6 +1218,15 @@ def test_a_label_inside_a_word_does_not_hide_the_labels_it_overlaps():
     assert found == [("graph neural network", 4, 24), ("data parallelism", 41, 57)]
 
 
+def test_a_label_that_runs_into_the_next_word_leaves_the_shorter_label_at_its_start():
+    # "OpenAI o3 pro" of "OpenAI o3 produces" ends inside a word: "OpenAI o3" is the label there
+    from kgraph.vocabulary import Concept, Matcher
+
+    matcher = Matcher([Concept("OpenAI o3", "Model"), Concept("OpenAI o3-pro", "Model"), Concept("OpenAI", "Organization")])
+    found = [(c.label, s, e) for s, e, c in matcher.find("With OpenAI o3 produces, OpenAI o3-pro")]
+    assert found == [("OpenAI o3", 5, 14), ("OpenAI o3-pro", 25, 38)]
+
+
 def test_a_label_as_written_wins_over_another_labels_plural():
     # "VITS" (a speech model) is not the plural of ViT, whichever concept comes first
     from kgraph.vocabulary import Concept, Matcher
