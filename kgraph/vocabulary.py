@@ -428,7 +428,7 @@ def _ends_a_word(folded: str, stop: int) -> bool:
 # "(KV)" between the words of a label; the label is looked for within this
 # many characters on either side.
 _INNER_ACRONYM = re.compile(
-    r"(?<=\w) \([A-Z][A-Za-z0-9]{0,9}\)(?= (?!(?:have|has|had|is|are|was|were|be|can|could|may|might|will|would|"
+    r"(?<=\w) \([A-Z](?:[A-Za-z0-9]|/(?=[A-Z])){0,9}\)(?= (?!(?:have|has|had|is|are|was|were|be|can|could|may|might|will|would|"
     r"should|must|to|in|on|at|by|from|with|for|of|and|or|that|which|who|while|where|when|as|also|not)\b)"
     r"(?![a-z]+ly\b)\w)"  # a label does not go on with a verb or a function word: "(LLMs) have"
 )

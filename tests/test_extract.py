@@ -1022,6 +1022,9 @@ def test_a_label_written_with_its_acronym_inside_is_found(ex):
     got = found(ex, "A Study", "We reuse the key-value (KV) cache across requests.")
     assert got == {"KV cache": "Technique"}
     assert found(ex, "A Study", "The key-value (KV) store is fast.") == {}
+    # an acronym with a slash: "prefill-decode (P/D) disaggregation"
+    assert found(Extractor(), "A Study", "Prefill-decode (P/D) disaggregation improves serving.") == {
+        "prefill-decode disaggregation": "Technique"}
 
 
 def test_an_acronym_followed_by_a_kind_noun_is_a_technique(ex):
