@@ -81,6 +81,8 @@ class Vocabulary:
         found = self._labels.get(fold(label))
         if found is None and label[-1:].isdigit() and (m := NUMBERED.fullmatch(label)):
             found = self.numbered.get(fold(m["name"]))  # "ResNet8", "WRN-16-4"
+        if found is None and label[-1:].isdigit() and (joined := _JOINED_NUMBER.sub("", label)) != label:
+            found = self._labels.get(fold(joined))  # "AVX-2" is AVX2
         return found
 
     @property
@@ -288,6 +290,9 @@ def verb_forms(label: str) -> list[str]:
     return []
 
 
+_JOINED_NUMBER = re.compile(r"(?<=[A-Za-z])[\s\-](?=\d+$)")  # the hyphen of "AVX-2"
+_GLUED_NUMBER = re.compile(r"([A-Za-z]{3,})(\d+)")  # "AVX2", "GPT4": also written with a hyphen
+
 # a model's name and its depth, maybe with a width: "ResNet-50", "VGG16", "WRN-28-10"
 NUMBERED = re.compile(r"(?P<name>.+?)-?(?P<number>\d+)(?:-\d+)?")
 
@@ -336,6 +341,8 @@ class Matcher:
                 if " " in norm and len(norm.split()) <= 3:
                     # "multitask", "finetuning", "TensorCore": glued spellings
                     forms |= {f.replace(" ", "") for f in forms}
+                if _GLUED_NUMBER.fullmatch(norm):  # "AVX2" written "AVX-2"
+                    forms |= {_GLUED_NUMBER.sub(r"\1 \2", f) for f in forms}
                 if "-" in label and " " in label.strip() and table is tables[0]:
                     forms.add(_normal(label.replace("-", "")).lower())  # "multiquery attention"
                 entries.extend((table, form, index) for form in sorted(forms))

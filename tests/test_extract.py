@@ -1221,6 +1221,16 @@ def test_a_label_inside_a_word_does_not_hide_the_labels_it_overlaps():
     assert found == [("graph neural network", 4, 24), ("data parallelism", 41, 57)]
 
 
+def test_a_name_with_its_number_glued_on_is_found_written_with_a_hyphen():
+    from kgraph.vocabulary import Concept, Matcher, Vocabulary
+
+    matcher = Matcher([Concept("AVX2", "Hardware"), Concept("T5", "Model")])
+    found = [(c.label, s, e) for s, e, c in matcher.find("AVX-2 and AVX2 beat T-5 and T5")]
+    assert found == [("AVX2", 0, 5), ("AVX2", 10, 14), ("T5", 28, 30)]  # not two letters: "T-5" may be anything
+    vocab = Vocabulary({"avx2": Concept("AVX2", "Hardware")}, {}, frozenset())
+    assert vocab.lookup("AVX-2").label == "AVX2" and vocab.lookup("AVX-3") is None
+
+
 def test_a_label_that_runs_into_the_next_word_leaves_the_shorter_label_at_its_start():
     # "OpenAI o3 pro" of "OpenAI o3 produces" ends inside a word: "OpenAI o3" is the label there
     from kgraph.vocabulary import Concept, Matcher
