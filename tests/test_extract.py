@@ -1926,3 +1926,8 @@ def test_a_titles_acronym_is_typed_by_the_head_of_its_whole_long_form():
     # "Memory" is a hardware noun, but "Tiered Memory Expansion" is a way of expanding memory
     assert found(ex, "ZTME: Zorbic Tiered Memory Expansion with Pooled Memories", "") == {"ZTME": "Technique"}
     assert found(ex, "ZPU: Zorbic Processing Unit for Sparse Models", "") == {"ZPU": "Hardware"}
+
+
+def test_bare_generic_terms_the_gold_rarely_lists_are_no_mentions():
+    got = found(Extractor(), "A Study", "Each embedded device has a vector unit for multiply-accumulate and qubit mapping.")
+    assert not {"vector unit", "embedded device", "multiply-accumulate", "qubit mapping"} & set(got)
