@@ -2253,14 +2253,16 @@ def settle(papers, per_paper: dict[str, dict[str, Mention]], vetoed: dict[str, s
     if entities:
         # (not by a name the vocabulary gives something else: a paper's own DSP is no DSP elsewhere;
         # nor by a spelled-out form of two words, which elsewhere is a phrase: "parallel drafts";
-        # nor by two letters, which elsewhere mean something else: "MF")
+        # nor by two letters, which elsewhere mean something else: "MF"; nor a phrase of ordinary
+        # words, a term only where its own paper gives it: "loss scaling" was right in half the
+        # papers it spread to)
         by_label: dict[str, Concept] = {}
         key_of: dict[str, str] = {}  # the entity's key, which a merged spelling's label may not fold to
         forms_of: dict[str, tuple[str, ...]] = {}
         for key, c in entities.items():
             forms = [f for i, f in enumerate((c.label, *(a for a in c.alt_labels if vocab.lookup(a) is None and len(a.split()) != 2)))
                      if len(f) > 2 and (i or vocab.lookup(f) is None)]
-            if forms and forms[0] not in by_label:
+            if forms and forms[0] not in by_label and not c.label.islower():
                 by_label[forms[0]] = c
                 key_of[forms[0]] = key
                 forms_of[forms[0]] = tuple(forms[1:])

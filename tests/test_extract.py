@@ -642,6 +642,16 @@ def test_discovered_ordinary_looking_names_elsewhere_need_their_own_spelling(voc
         ["zorpile"], ["zorcade"], [], ["zorcade", "zorpile"]]
 
 
+def test_a_phrase_of_ordinary_words_is_a_mention_only_where_its_own_paper_gives_it(vocab):
+    """A phrase one paper names as its technique is found in another paper only by that paper's
+    own evidence: written in passing it is ordinary words there. Names still spread."""
+    papers = [Paper("Zorbo: Serving via Lazy Zorbic Scheduling", "We present Zorbo, a serving system for GPUs."),
+              Paper("A Study of Cost", "Unlike lazy zorbic scheduling, our kernels use Zorbo.")]
+    mentions, _ = extract_corpus(papers, vocab)
+    assert "lazy zorbic scheduling" in mentions[papers[0].id]
+    assert sorted(mentions[papers[1].id]) == ["zorbo"]
+
+
 def test_plural_acronyms_in_mixed_case_are_classes_too(ex):
     for text in ("Video zorbic language models (Video-ZLMs) hallucinate.", "Speech zorbic models (SpeechZMs) emerge."):
         ms, vetoed = ex.extract_paper("A Study", text)
