@@ -184,6 +184,13 @@ PAPERS = [
                  "compiler IR, and Zorcade, a serving system for GPUs."},
     {"title": "Zorpile-Time Checks for Zorcade-Aware Kernels",
      "abstract": "We run kernels on an RTX 6000 Ada GPU."},
+    {"title": "Zorb Attention: Fast Kernels for Long Contexts",
+     "abstract": "We present ZorbAttention, a technique that quantizes the KV cache into a vector unit. "
+                 "Compared with CPU offloading and Marlin kernels, it keeps blocks on the card. KernelSmith with "
+                 "OpenAI o3 produces kernels for AVX-2. Prefill-decode (P/D) disaggregation helps too. "
+                 "Unlike lazy quux scheduling, it needs no planner."},
+    {"title": "ZTME: Zorbic Tiered Memory Expansion with Lazy Quux Scheduling",
+     "abstract": "We present ZTME for serving."},
 ]
 
 
@@ -692,3 +699,17 @@ def test_names_found_in_other_papers_only_where_written_as_names(graph):
         "ZorPile": "Dataset", "Zorcade": "Software", "ZorbForge": "Software"}
     assert mentioned(g, PAPERS[56]["title"]) == {
         "NVIDIA RTX 6000 Ada Generation": "Hardware", "GPU": "Hardware"}
+
+
+def test_the_twelfth_sessions_rules_end_to_end(graph):
+    # one node for "Zorb Attention" and "ZorbAttention"; "quantizes" names quantization; "CPU offloading"
+    # mentions the CPU; Marlin is software; "OpenAI o3" before "produces" (not lost to "OpenAI o3-pro");
+    # "AVX-2" is AVX2; an acronym with a slash inside a label; a bare "vector unit" is no mention; a phrase
+    # another paper's title gives ("lazy quux scheduling") is ordinary words here
+    _, g = graph
+    assert mentioned(g, PAPERS[57]["title"]) == {
+        "ZorbAttention": "Technique", "quantization": "Technique", "KV cache": "Technique",
+        "CPU offloading": "Technique", "CPU": "Hardware", "Marlin": "Software", "OpenAI o3": "Model",
+        "AVX2": "Hardware", "prefill-decode disaggregation": "Technique"}
+    # a title's acronym typed by its whole spelled-out form: "Tiered Memory Expansion" is no memory
+    assert mentioned(g, PAPERS[58]["title"]) == {"ZTME": "Technique", "lazy quux scheduling": "Technique"}
