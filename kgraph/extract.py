@@ -24,7 +24,8 @@ from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .names import fold
-from .vocabulary import NUMBERED, Concept, Vocabulary, compile_matchers, load_vocabulary, lower_same_length, verb_forms
+from .vocabulary import (NUMBERED, Concept, Vocabulary, compile_matchers, fold_separators, load_vocabulary,
+                         lower_same_length, verb_forms)
 
 # Evidence strength for settling one type per entity.
 _VOCAB, _APPOSITIVE, _TITLE, _ACRONYM, _PATTERN = 5, 4, 3, 2, 1
@@ -84,7 +85,6 @@ _COMPARED = re.compile(r"\b(?:[^.;]|\.(?=\d)){0,60}?\b(?:outperforms?|over|than|
 _ACRONYM_NAME = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _ACRONYM_PART = re.compile(r"[A-Z][A-Za-z]{0,4}[A-Z]")  # "MoE", "LLM" in a name
 _DEVICE_FIRST = re.compile(r"([A-Z]{2,5})[\s\-]")  # "CPU" of "CPU offloading"
-_NAME_PARTS = re.compile(r"[\s\-\u2010-\u2015_]+")
 _NEXT_CAPITAL = re.compile(r"\s+[A-Z0-9]")
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w\-]*)")
 _PREPOSITIONS = frozenset("on for with in of from to at by via across over under into onto within".split())
@@ -1704,10 +1704,10 @@ class Extractor:
         """What is left of a name without case, spaces and hyphens, known acronyms
         in it spelled out: "Zorb-MoE" and "Zorb Mixture of Experts" are one."""
         parts = []
-        for part in _NAME_PARTS.split(label):
+        for part in fold_separators(label).split():
             known = self.vocab.lookup(part) if _ACRONYM_PART.fullmatch(part) else None
             parts.append(known.label if known is not None else part)
-        return _NAME_PARTS.sub("", " ".join(parts)).lower()
+        return "".join(fold_separators(" ".join(parts)).split()).lower()
 
     def _known_as_written(self, name: str) -> bool:
         """Whether a vocabulary label is written exactly so ("Triton"; not "Math" for MATH)."""
