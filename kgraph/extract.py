@@ -254,7 +254,7 @@ _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 # the versions or product numbers that follow a name ending in one
 _LAST_NUMBER = re.compile(r"[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$")
 _MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
-_MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z]{1,3}\d{1,5}|\d{2,5})[A-Za-z]{0,3}(?!\w|\.\d))*")
+_MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z]{1,3}\d{1,5}|\d{1,5})[A-Za-z]{0,3}(?!\w|\.\d))*")
 _SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
 _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(?![\w\-])")
 # a product tier after a model's name names a model of its own, as in the vocabulary ("GPT-4 Turbo",
@@ -283,7 +283,9 @@ _SUBJECT_BEFORE = re.compile(r"\b(?:we|they|can|could|may|might|will|would|shoul
 _FREE_AFTER = re.compile(r"-free(?![\w\-])", re.I)  # "fine-tuning-free", not "LoRA-freezing"
 _NONSPACE = re.compile(r"\S+")
 _WORD_GOES_ON = re.compile(r"[\w\-]")
-_CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions|binaries|implementations?)\b")
+_CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions?|binaries|implementations?|codebases?"
+                         r"|structs?|projects?|librar(?:y|ies)|files|headers?|snippets?|repositor(?:y|ies)|developers)\b")
+_TRANSLATED_TO = re.compile(r"(?:\s+|-)(?:to|into)(?:\s+|-)(?:[A-Za-z]+\s+)?")  # "C to Rust", "From C to Idiomatic Rust"
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
@@ -845,7 +847,8 @@ class Extractor:
             if kind == "machine":  # "Frontier and Aurora", not "trained on Frontier, Aurora matches ..."
                 beside = _beside_one_of(text, m.start(), m.end(), *languages[kind], joined=_AND_OR)
             else:  # not "OpenAI Gym, Go and StarCraft"
-                beside = _CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages[kind])
+                beside = (_CODE_AFTER.match(text, m.end()) or _beside_one_of(text, m.start(), m.end(), *languages[kind])
+                          or ((to := _TRANSLATED_TO.match(text, m.end())) and to.end() in languages["language"][0]))
             if beside:
                 add(concept.label, concept.type, m[0], _VOCAB)
 

@@ -409,7 +409,8 @@ class Matcher:
                 matches, at = automaton.iter_long(haystack, at), None
                 for end, (index, length) in matches:
                     start, stop = end - length + 1, end + 1
-                    if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS):
+                    if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS) \
+                            and not (start > 1 and _PLUS_JOIN.match(folded, start - 2)):
                         at = start + 1
                         break
                     if not _ends_a_word(folded, stop):
@@ -428,7 +429,8 @@ class Matcher:
 
 def _ends_a_word(folded: str, stop: int) -> bool:
     """Whether a match ending at ``stop`` ends at a word boundary ("GPT-4o" does not end at "GPT-4")."""
-    return stop >= len(folded) or not (folded[stop].isalnum() or folded[stop] in "+#" or (
+    return stop >= len(folded) or _PLUS_JOIN.match(folded, stop - 1) is not None or not (
+        folded[stop].isalnum() or folded[stop] in "+#" or (
         folded[stop] == "." and stop + 1 < len(folded) and (folded[stop + 1].islower() or folded[stop + 1].isdigit())))
 
 
@@ -443,6 +445,7 @@ _INNER_WINDOW = 60
 _PLURALS = ("", "s", "es", "S", "ES")
 _Y_PLURAL = re.compile(r"[a-z][^aeiou\W\d]y$")  # "memory" -> "memories"
 _JOINERS = "_.+#@\\"
+_PLUS_JOIN = re.compile(r"[^\W_]\+[^\W\d_]")  # "vLLM+torchtune", "MPI+OpenMP": two names; not "C++", "MoE++"
 _SPACES = str.maketrans({c: " " for c in "\t\n\r\x0b\x0c\u00a0"})
 
 

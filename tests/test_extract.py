@@ -1941,3 +1941,27 @@ def test_a_titles_acronym_is_typed_by_the_head_of_its_whole_long_form():
 def test_bare_generic_terms_the_gold_rarely_lists_are_no_mentions():
     got = found(Extractor(), "A Study", "Each embedded device has a vector unit for multiply-accumulate and qubit mapping.")
     assert not {"vector unit", "embedded device", "multiply-accumulate", "qubit mapping"} & set(got)
+
+
+def test_names_joined_by_a_plus_are_each_found():
+    ex = Extractor()
+    assert found(ex, "A Study", "It beats a baseline running vLLM+torchtune on MPI+OpenMP codes.") == {
+        "vLLM": "Software", "torchtune": "Software", "MPI": "Software", "OpenMP": "Software"}
+    # "C++" and "MoE++" stay names of their own, not C and MoE with a plus
+    got = found(ex, "A Study", "We write C++ kernels.")
+    assert "C++" in got and "C" not in got
+
+
+def test_a_one_digit_product_number_after_a_slash_is_a_sibling():
+    ex = Extractor()
+    assert found(ex, "A Study", "It runs on boards such as Raspberry Pi 4/5.") == {
+        "Raspberry Pi 4": "Hardware", "Raspberry Pi 5": "Hardware"}
+
+
+def test_c_is_the_language_before_the_things_written_in_it_and_in_a_translation():
+    ex = Extractor()
+    for text in ("For each generated C function, we compile it.", "Legacy C codebases leak memory.",
+                 "We decompose a C project into modules.", "It predicts C struct definitions."):
+        assert found(ex, "A Study", text) == {"C": "Software"}, text
+    assert found(ex, "From C to Idiomatic Rust: Agentic Translation", "") == {"C": "Software", "Rust": "Software"}
+    assert "C" not in found(ex, "A Study", "As Appendix C shows, it works.")
