@@ -298,6 +298,7 @@ NUMBERED = re.compile(r"(?P<name>.+?)-?(?P<number>\d+)(?:-\d+)?")
 
 # a name glued of two or more capitalised words ("PyTorch", "DeepSparse"), not "QuALITY"
 _INNER_CAPITAL = re.compile(r"(?<=[a-z])[A-Z]")  # "DiT", "ReST", "PaLM": case that tells a name apart
+_ONE_WORD_NAME = re.compile(r"[A-Z][a-z]+")  # a capitalised word: "Frontier", "Ray", "Summit"
 _CAMEL_CASE = re.compile(r"[A-Z][a-z]{2,}(?:[A-Z][a-z]+)+")
 
 
@@ -323,6 +324,7 @@ class Matcher:
         tables = ({}, {})  # any case, as written
         entries = []  # (table, form, concept index)
         hyphenated = []  # the same, entered after every other form
+        singular = set()  # forms entered without plurals
         for c in concepts:
             index = len(self.concepts)
             self.concepts.append(c)
@@ -345,12 +347,15 @@ class Matcher:
                     forms |= {_GLUED_NUMBER.sub(r"\1 \2", f) for f in forms}
                 if "-" in label and " " in label.strip() and table is tables[0]:
                     forms.add(_normal(label.replace("-", "")).lower())  # "multiquery attention"
+                if table is tables[1] and _ONE_WORD_NAME.fullmatch(norm):
+                    singular.update(forms)  # "Frontier", "Ray": a proper name has no plural ("Future Frontiers")
                 entries.extend((table, form, index) for form in sorted(forms))
                 if "-" in label and table is tables[1]:  # "stream-K", "megatron-lm": a hyphenated name in any case
                     hyphenated.append((tables[0], norm.lower(), index))
         for suffix in _PLURALS:  # every label as written before any plural: "VITS" is no plural of ViT
             for table, form, index in entries + hyphenated:
-                table.setdefault(form + suffix, (index, len(form) + len(suffix)))
+                if not suffix or form not in singular:
+                    table.setdefault(form + suffix, (index, len(form) + len(suffix)))
         for table, form, index in entries:  # "non-volatile memories"
             if table is tables[0] and _Y_PLURAL.search(form):
                 table.setdefault(form[:-1] + "ies", (index, len(form) + 2))

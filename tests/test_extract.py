@@ -1965,3 +1965,12 @@ def test_c_is_the_language_before_the_things_written_in_it_and_in_a_translation(
         assert found(ex, "A Study", text) == {"C": "Software"}, text
     assert found(ex, "From C to Idiomatic Rust: Agentic Translation", "") == {"C": "Software", "Rust": "Software"}
     assert "C" not in found(ex, "A Study", "As Appendix C shows, it works.")
+
+
+def test_a_proper_name_of_one_capitalised_word_has_no_plural():
+    ex = Extractor()
+    # "Frontier" the supercomputer is not the "Frontiers" of a title, nor Ray the "Rays" of a scene
+    assert found(ex, "Federated Learning: Insights and Future Frontiers", "") == {"federated learning": "Technique"}
+    assert found(ex, "A Study", "We trace Rays through the scene.") == {}
+    assert found(ex, "A Study", "We run on Frontier and Aurora.")["Frontier"] == "Hardware"
+    assert found(ex, "A Study", "We run on eight GPUs.") == {"GPU": "Hardware"}  # plurals of other labels stay
