@@ -1974,3 +1974,12 @@ def test_a_proper_name_of_one_capitalised_word_has_no_plural():
     assert found(ex, "A Study", "We trace Rays through the scene.") == {}
     assert found(ex, "A Study", "We run on Frontier and Aurora.")["Frontier"] == "Hardware"
     assert found(ex, "A Study", "We run on eight GPUs.") == {"GPU": "Hardware"}  # plurals of other labels stay
+
+
+def test_satellites_smart_devices_and_end_user_devices_are_device_classes():
+    ex = Extractor()
+    assert found(ex, "A Study", "Inference is split across satellites and smart devices.") == {
+        "satellite": "Hardware", "smart device": "Hardware"}
+    assert found(ex, "A Study", "Speculative decoding on end-user devices.")["end-user device"] == "Hardware"
+    # hyphens read as spaces, yet "lower-end devices" names no class of device
+    assert found(ex, "A Study", "It runs at 11 tokens/s on lower-end devices.") == {}
