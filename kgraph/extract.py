@@ -2075,8 +2075,10 @@ def _in_a_range(text: str, start: int, end: int) -> bool:
 
 
 def _participle_of(surface: str, concept: Concept) -> bool:
-    """Whether a matched surface is a participle of the technique ("tiled" for tiling)."""
-    return surface[-2:].lower() == "ed" and surface.lower() in {v.lower() for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
+    """Whether a matched surface is a participle of the technique ("tiled" for tiling,
+    "load-balanced" for load balancing)."""
+    return surface[-2:].lower() == "ed" and fold_separators(surface.lower()) in {
+        fold_separators(v.lower()) for label in (concept.label, *concept.alt_labels) for v in verb_forms(label)}
 
 
 def _opens_the_title(text: str, at: int, title_end: int) -> bool:

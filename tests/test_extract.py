@@ -1991,3 +1991,12 @@ def test_our_name_then_its_head_noun_types_the_name():
     assert found(ex, "A Study", "We evaluate our Zorbix framework on GPUs.")["Zorbix"] == "Software"
     # an acronym before a noun is a modifier, as after "the"
     assert found(ex, "A Study", "Our GPU cluster is big.") == {"GPU": "Hardware"}
+
+
+def test_a_hyphenated_participle_is_a_participle_too():
+    ex = Extractor()
+    # "load-balanced" is load balancing's participle, as "load balanced" is: it names the technique only where
+    # it qualifies a model, not where it qualifies a schedule or a strategy
+    assert found(ex, "A Study", "FlashInfer uses a load-balanced scheduling algorithm.") == {"FlashInfer": "Software"}
+    assert found(ex, "A Study", "We use rate-limited prefetching.") == {}
+    assert found(ex, "L4: Low-Latency and Load-Balanced LLM Serving", "")["load balancing"] == "Technique"
