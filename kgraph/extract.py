@@ -207,7 +207,7 @@ _BARE_VERSION = re.compile(r"[vV]?\d+(?:\.\d+)*")  # "V2" of "MobileVLM V2-1.7B"
 _VERSION_NUMBER = re.compile(r"v?\d{1,2}(?:\.\d+)?")  # not a year
 _NAME_BEFORE_VERSION = re.compile(r"(?<![\w\-])[A-Z][\w.\-]*\s+$")
 _COINED_MARK = re.compile(r"[*+!]")  # "Hogwild! Inference", "MoE++", "S*": marks of a coined name
-_THE_WORD_THEN_HEAD = re.compile(r"\b(?:[Tt]he|[Oo]ur)\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
+_THE_WORD_THEN_HEAD = re.compile(r"\b[Tt]he\s+(?P<name>[A-Z][a-z]{3,})\s+(?P<head>[a-z]+(?:-[a-z]+)*(?:\s[a-z]+)?)\b")
 _PROPER_ADJECTIVE = re.compile(r"(?:ian|ean|ese|ish|ic|al|ive|ous|ary|ed|ing)$")  # "the Bayesian framework"
 _NUMBERED = re.compile(r"([A-Za-z]+)[\s\-]?\d+[a-z]?")  # "Layer 2", "Stage-1", "Phase 2b"
 _MODEL_AS_MODIFIER_OF = frozenset("serving inference training deployment workload workloads applications".split())
@@ -1623,7 +1623,7 @@ class Extractor:
                 candidates.append((name, type_))
         for m in _NAME_THEN_HEAD.finditer(abstract):
             name = m["name"]
-            the_before = abstract[max(0, m.start() - 4) : m.start()].lower() in ("the ", "our ")  # "our ConvFirst model"
+            the_before = abstract[max(0, m.start() - 4) : m.start()].lower() == "the "
             if not is_name_like(name) or name.isupper() and not (len(name) > 3 and name.isalpha() and the_before):
                 continue  # an acronym before a noun is mostly a modifier ("GPU cluster"); not "the SAPIEN simulator"
             type_ = self._compound_head_type(m["head"].split())
@@ -1632,7 +1632,7 @@ class Extractor:
             if abstract.count(name) < 2 and not the_before:
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))
-        for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract or "our " in abstract.lower() else ():
+        for m in _THE_WORD_THEN_HEAD.finditer(abstract) if "the " in abstract else ():
             name, head = m["name"], m["head"].split()  # "the Sparseloop framework"
             type_ = self._compound_head_type(head)
             if self.vocab.lookup(f"{name} {head[0]}") is not None:

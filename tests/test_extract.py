@@ -1985,14 +1985,6 @@ def test_satellites_smart_devices_and_end_user_devices_are_device_classes():
     assert found(ex, "A Study", "It runs at 11 tokens/s on lower-end devices.") == {}
 
 
-def test_our_name_then_its_head_noun_types_the_name():
-    ex = Extractor()
-    assert found(ex, "A Study", "Our ConvFirst model with block-fusion kernels needs less arithmetic.") == {"ConvFirst": "Model"}
-    assert found(ex, "A Study", "We evaluate our Zorbix framework on GPUs.")["Zorbix"] == "Software"
-    # an acronym before a noun is a modifier, as after "the"
-    assert found(ex, "A Study", "Our GPU cluster is big.") == {"GPU": "Hardware"}
-
-
 def test_a_hyphenated_participle_is_a_participle_too():
     ex = Extractor()
     # "load-balanced" is load balancing's participle, as "load balanced" is: it names the technique only where
