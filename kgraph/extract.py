@@ -254,7 +254,7 @@ _LAST_PART = re.compile(r"(?:(?<=-)|(?<=[a-z0-9^])(?=[A-Z]))[A-Za-z][\w]*$")
 # the versions or product numbers that follow a name ending in one
 _LAST_NUMBER = re.compile(r"[A-Za-z]{0,3}\d+(?:\.\d+)?[A-Za-z]{0,3}$")
 _MORE_VERSIONS = re.compile(r"(?:/[A-Za-z]?\d+(?:\.\d+)?(?!\w|\.\d))*")
-_MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z]{1,3}\d{1,5}|\d{1,5})[A-Za-z]{0,3}(?!\w|\.\d))*")
+_MORE_SKUS = re.compile(r"(?:(?:\s*/\s*|\s*,\s*(?:and\s+)?|\s+and\s+)[A-Za-z]{0,3}\d{1,5}[A-Za-z]{0,3}(?!\w|\.\d))*")
 _SIBLING = re.compile(r"[A-Za-z]{0,3}\d[\w.]*")
 _VARIANT = re.compile(r"-[A-Z0-9][A-Za-z0-9]{0,3}(?:,[A-Z0-9][A-Za-z0-9]{0,3})*(?![\w\-])")
 # a product tier after a model's name names a model of its own, as in the vocabulary ("GPT-4 Turbo",

@@ -414,8 +414,7 @@ class Matcher:
                 matches, at = automaton.iter_long(haystack, at), None
                 for end, (index, length) in matches:
                     start, stop = end - length + 1, end + 1
-                    if start > 0 and (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS) \
-                            and not (start > 1 and _PLUS_JOIN.match(folded, start - 2)):
+                    if not _starts_a_word(folded, start):
                         at = start + 1
                         break
                     if not _ends_a_word(folded, stop):
@@ -430,6 +429,13 @@ class Matcher:
                         break
                     found.append((start, stop, self.concepts[index]))
         return found
+
+
+def _starts_a_word(folded: str, start: int) -> bool:
+    """Whether a match starting at ``start`` starts at a word boundary (not "lm" of "vllm", "4o" of
+    "GPT-4o"; "torchtune" of "vLLM+torchtune" does)."""
+    return start == 0 or not (folded[start - 1].isalnum() or folded[start - 1] in _JOINERS) or (
+        start > 1 and _PLUS_JOIN.match(folded, start - 2) is not None)
 
 
 def _ends_a_word(folded: str, stop: int) -> bool:
