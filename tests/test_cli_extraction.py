@@ -191,6 +191,10 @@ PAPERS = [
                  "Unlike lazy quux scheduling, it needs no planner."},
     {"title": "ZTME: Zorbic Tiered Memory Expansion with Lazy Quux Scheduling",
      "abstract": "We present ZTME for serving."},
+    {"title": "From C to Idiomatic Rust: Lessons and Future Frontiers",
+     "abstract": "We beat a baseline running vLLM+torchtune on Raspberry Pi 4/5 boards, satellites and smart "
+                 "devices. Each generated C function compiles. FlashInfer uses a load-balanced scheduling "
+                 "algorithm."},
 ]
 
 
@@ -713,3 +717,14 @@ def test_the_twelfth_sessions_rules_end_to_end(graph):
         "AVX2": "Hardware", "prefill-decode disaggregation": "Technique"}
     # a title's acronym typed by its whole spelled-out form: "Tiered Memory Expansion" is no memory
     assert mentioned(g, PAPERS[58]["title"]) == {"ZTME": "Technique", "lazy quux scheduling": "Technique"}
+
+
+def test_the_thirteenth_sessions_rules_end_to_end(graph):
+    # names joined by a plus, a one-digit sibling after a slash, C before "function" and in a translation,
+    # no Frontier supercomputer in "Future Frontiers", device classes, and "load-balanced scheduling" is no
+    # mention of load balancing (a participle that qualifies no model)
+    _, g = graph
+    assert mentioned(g, PAPERS[59]["title"]) == {
+        "C": "Software", "Rust": "Software", "vLLM": "Software", "torchtune": "Software",
+        "Raspberry Pi 4": "Hardware", "Raspberry Pi 5": "Hardware", "satellite": "Hardware",
+        "smart device": "Hardware", "FlashInfer": "Software"}
