@@ -22,6 +22,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -175,7 +176,9 @@ def find_inputs(paths, options: ReadOptions = ReadOptions()) -> tuple[list[tuple
     folders searched recursively (hidden files skipped) for the suffixes of
     the named format, or of any format; and a problem for each path that
     gives none. A path that does not exist is an ``InputError`` (see
-    ``ingest.find_listings``)."""
+    ``ingest.find_listings``). One path may be given alone, as a string or a Path."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
     fmt = resolve_format(options.format) if options.format else None
     wanted = set(READERS[fmt].suffixes) if fmt else {s for r in READERS.values() for s in r.suffixes}
     found: list[tuple[Path, str]] = []

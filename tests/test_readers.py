@@ -191,3 +191,16 @@ def test_utf16_and_windows_1252_lines(tmp_path):
     assert [(p.title, p.abstract) for p in got.papers] == [(r["title"], r["abstract"]) for r in rows]
     assert got.warnings == [f"{tmp_path / 'cp.jsonl'}: line 1: 2 bytes not valid UTF-8 (the first at offset 14); "
                             "read as Windows-1252"]
+
+
+def test_one_path_given_alone_is_one_input_not_its_characters(tmp_path, seeds):
+    """``kgraph.read_papers("seeds/x.txt")`` and ``kgraph.build("seeds")`` name one
+    path; a string must not be read as a list of one-letter paths (which found "/" and walked the disk)."""
+    import kgraph
+
+    listing = seeds / "000_218f68f53521cd0f.txt"
+    papers, files, warnings = kgraph.read_papers(str(listing))
+    assert len(papers) == 71 and [f.path for f in files] == [listing] and warnings == []
+    assert find_inputs(listing) == ([(listing, "listing")], [])
+    result = kgraph.build(str(listing), tmp_path / "out", html=False, cache=False)
+    assert result.papers == 71
