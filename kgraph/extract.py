@@ -20,7 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from itertools import accumulate
+from itertools import accumulate, chain
 from dataclasses import dataclass, field
 
 from .names import fold
@@ -286,6 +286,7 @@ _WORD_GOES_ON = re.compile(r"[\w\-]")
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions?|binaries|implementations?|codebases?"
                          r"|structs?|projects?|librar(?:y|ies)|files|headers?|snippets?|repositor(?:y|ies)|developers)\b")
 _TRANSLATED_TO = re.compile(r"(?:\s+|-)(?:to|into)(?:\s+|-)(?:[A-Za-z]+\s+)?")  # "C to Rust", "From C to Idiomatic Rust"
+_MODEL_INSIDE = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:LLM|[Mm]odel)s?\s+([A-Za-z][\w\-]*)(?![\w\-])")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
 _PAREN_AFTER = re.compile(r"\s*\([^()]{1,40}\)")
@@ -767,7 +768,7 @@ class Extractor:
         # "recurrent, convolutional, and self-attention networks", "parallelism
         # (e.g., data, tensor, pipeline)": each item with the shared head word
         labelled = _Spans(vocab_spans + covered)
-        for form, start, end in self._elliptical(text):
+        for form, start, end in chain(self._elliptical(text), self._model_inside(text)):
             if labelled.contains(start, end):
                 continue  # "dynamic voltage and frequency scaling (DVFS)": one known name, not two scalings
             concept = self.vocab.lookup(form)
@@ -1428,6 +1429,14 @@ class Extractor:
             for item in _LIST_SPLIT.split(m["items"]):
                 if item:
                     yield f"{item} {head}", m.start(), m.end()
+
+    def _model_inside(self, text: str):
+        """("<word> <word>", start, end) for a known technique's two words with the
+        model it is applied to between them: "unstructured model pruning",
+        "collaborative LLM inference"; not a participle ("a sparse model trained")."""
+        for m in _MODEL_INSIDE.finditer(text):
+            if not m[2].endswith("ed") and (c := self.vocab.lookup(f"{m[1]} {m[2]}")) is not None and c.type == "Technique":
+                yield f"{m[1]} {m[2]}", m.start(), m.end()
 
     def _is_kind_noun(self, word: str) -> bool:
         word = word.lower()

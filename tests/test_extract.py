@@ -1992,3 +1992,27 @@ def test_a_hyphenated_participle_is_a_participle_too():
     assert found(ex, "A Study", "FlashInfer uses a load-balanced scheduling algorithm.") == {"FlashInfer": "Software"}
     assert found(ex, "A Study", "We use rate-limited prefetching.") == {}
     assert found(ex, "L4: Low-Latency and Load-Balanced LLM Serving", "")["load balancing"] == "Technique"
+
+
+def test_a_technique_with_the_model_it_is_applied_to_inside_its_name():
+    ex = Extractor()
+    # "unstructured model pruning" is unstructured pruning applied to a model; "collaborative LLM
+    # inference" collaborative inference of an LLM
+    assert found(ex, "A Study", "Unstructured model pruning is common.")["unstructured pruning"] == "Technique"
+    assert found(ex, "A Study", "We run collaborative LLM inference.")["collaborative inference"] == "Technique"
+    # a participle after the model is no part of a name: "a sparse model trained on ..."
+    assert "sparse training" not in found(ex, "A Study", "We take a sparse model trained on C4.")
+
+
+def test_aggregation_coalescing_deduplication_and_filtering_head_technique_phrases():
+    ex = Extractor()
+    assert found(ex, "Zorb: Faster Training with Lazy Gradient Aggregation", "") == {
+        "lazy gradient aggregation": "Technique", "Zorb": "Technique"}
+    assert found(ex, "A Study", "We propose fuzzy deduplication of training data and memory coalescing on GPUs.") == {
+        "fuzzy deduplication": "Technique", "memory coalescing": "Technique", "GPU": "Hardware"}
+    assert found(ex, "A Study", "We propose execution-based filtering.") == {"execution-based filtering": "Technique"}
+
+
+def test_a_shell_is_software():
+    ex = Extractor()
+    assert found(ex, "A Study", "We present NaZh, a natural-language shell.") == {"NaZh": "Software"}
