@@ -286,6 +286,7 @@ _WORD_GOES_ON = re.compile(r"[\w\-]")
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions?|binaries|implementations?|codebases?"
                          r"|structs?|projects?|librar(?:y|ies)|files|headers?|snippets?|repositor(?:y|ies)|developers)\b")
 _TRANSLATED_TO = re.compile(r"(?:\s+|-)(?:to|into)(?:\s+|-)(?:[A-Za-z]+\s+)?")  # "C to Rust", "From C to Idiomatic Rust"
+_PER_WORD = re.compile(r"(?<![\w\-])[Pp]er(?![\w\-])")  # "Tokens Per Second": a rate
 _MODEL_INSIDE = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:LLM|[Mm]odel)s?\s+([A-Za-z][\w\-]*)(?![\w\-])")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
 _CHAIN_PART = re.compile(r"[\w+#]+")
@@ -1346,9 +1347,10 @@ class Extractor:
     def _named_method(self, long_form: str, short_form: str) -> bool:
         """Whether an acronym's long form without a head noun is the proper name
         of a method: every word capitalised, one short form (not "LLMs"), and
-        not a measure ("Generalization Gap")."""
+        not a measure ("Generalization Gap", "Time-To-Accuracy") nor a rate
+        ("Instructions Per Cycle"; "Pay-Per-Share" is a payout scheme)."""
         words = [w for w in re.split(r"[\s\-]+", long_form) if w[:1].isalpha() and w.lower() not in _FUNCTION_WORDS]
-        if len(words) < 2 or not all(w[0].isupper() for w in words):
+        if len(words) < 2 or not all(w[0].isupper() for w in words) or _PER_WORD.search(long_form):
             return False
         if _plural_acronym(short_form):
             return False

@@ -2023,3 +2023,10 @@ def test_serverless_computing_is_a_technique_and_function_as_a_service_is_narrow
     # the development gold of real abstracts lists it in 7 of the 9 papers that write "serverless"
     assert found(ex, "A Study", "We run the aligner on serverless platforms.") == {"serverless computing": "Technique"}
     assert ex.vocab.lookup("FaaS").broader == ("serverless computing",)
+
+
+def test_a_defined_rate_or_accuracy_measure_is_no_method():
+    ex = Extractor()
+    assert found(ex, "A Study", "We report Instructions Per Cycle (IPC) and Time-To-Accuracy (TTA) for each job.") == {}
+    # a hyphenated "Per" names a scheme: pools pay miners by Pay-Per-Share (PPS)
+    assert found(ex, "A Study", "Pools pay miners by Pay-Per-Share (PPS) or by other rules.") == {"PPS": "Technique"}
