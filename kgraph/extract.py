@@ -286,6 +286,7 @@ _WORD_GOES_ON = re.compile(r"[\w\-]")
 _CODE_AFTER = re.compile(r"\s+(?:source\s+)?(?:code|programs?|language|compilers?|functions?|binaries|implementations?|codebases?"
                          r"|structs?|projects?|librar(?:y|ies)|files|headers?|snippets?|repositor(?:y|ies)|developers)\b")
 _TRANSLATED_TO = re.compile(r"(?:\s+|-)(?:to|into)(?:\s+|-)(?:[A-Za-z]+\s+)?")  # "C to Rust", "From C to Idiomatic Rust"
+_JOINED_BEFORE_WORD = re.compile(r"\s(?:and|or|&)\s+$")
 _PER_WORD = re.compile(r"(?<![\w\-])[Pp]er(?![\w\-])")  # "Tokens Per Second": a rate
 _MODEL_INSIDE = re.compile(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:LLM|[Mm]odel)s?\s+([A-Za-z][\w\-]*)(?![\w\-])")
 _JOINED_AFTER = re.compile(r",\s*|\s+(?:and|or)\s+")
@@ -1068,6 +1069,13 @@ class Extractor:
                     and text[starts[-1] : m.start()].split(" ", 1)[0].endswith("ing")):
                 starts.pop()  # a title's opening gerund before a modifier is its verb: "Scaling Speculative
                 # Decoding with ...", "HybridEP: Scaling Expert Parallelism ..."; not "Pooling Attention for ..."
+            if starts and (joined := _JOINED_BEFORE_WORD.search(text, max(0, starts[-1] - 12), starts[-1])):
+                prev = _word_before(text, joined.start() + 1)
+                if prev is None or not (fold(prev[0]) in self.vocab.phrase_heads or vocab_spans.ends_at(
+                        prev[1] + len(prev[0]), prev[1])):
+                    # "Communication and Computation Overlapping", "System and Workload Scheduling": the words
+                    # share the head, one phrase of two; not "Memory Allocation and Tensor Replacement", two names
+                    continue
             for start in reversed(starts):
                 surface = text[start : m.end()]
                 if _able(surface.split(None, 1)[0].lower()) and not _PROPOSED_BEFORE.search(text, max(0, start - 80), start):

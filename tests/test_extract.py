@@ -2030,3 +2030,13 @@ def test_a_defined_rate_or_accuracy_measure_is_no_method():
     assert found(ex, "A Study", "We report Instructions Per Cycle (IPC) and Time-To-Accuracy (TTA) for each job.") == {}
     # a hyphenated "Per" names a scheme: pools pay miners by Pay-Per-Share (PPS)
     assert found(ex, "A Study", "Pools pay miners by Pay-Per-Share (PPS) or by other rules.") == {"PPS": "Technique"}
+
+
+def test_a_phrase_whose_modifier_is_coordinated_is_no_phrase_of_its_own():
+    ex = Extractor()
+    # "Communication and Computation Overlapping" shares its head between two words: "computation
+    # overlapping" would be half of it
+    assert found(ex, "Zorb: The Power of Communication and Computation Overlapping", "") == {"Zorb": "Technique"}
+    # two whole names joined stay two names
+    assert found(ex, "Zorb: Lazy Memory Allocation and Eager Tensor Replacement", "")["eager tensor replacement"] == (
+        "Technique")
