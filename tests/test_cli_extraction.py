@@ -134,7 +134,7 @@ PAPERS = [
                  "blocks and DCQCN keeps the fabric lossless. FID stays low. A majority vote and an integer program "
                  "pick linear finite elements, a Cholesky factor and peephole transformations."},
     {"title": "Predicting Pass@k Scaling",
-     "abstract": "We predict it for parallel SAT solving, serverless computing and theorem proving; a bootstrap over "
+     "abstract": "We predict it for parallel SAT solving and theorem proving; a bootstrap over "
                  "sampled subsets runs on disjoint sets of cores with CPU affinity tuned. We present an alternative "
                  "single-pass algorithm and short fine-tuning rounds, with eager execution in the call graph. "
                  "Thermal throttling shows in a trace-driven simulation that reads one bit-plane at a time. We propose a "
@@ -602,7 +602,7 @@ def test_general_names_of_neighbouring_fields(graph):
 
 def test_tasks_fields_and_ordinary_phrases_are_no_techniques(graph):
     _, g = graph
-    # SAT solving, theorem proving and serverless computing are tasks and fields (guide rule 5); "over
+    # SAT solving and theorem proving are tasks and fields (guide rule 5); "over
     # sampled" is no oversampling, "disjoint sets" no union-find, "CPU affinity" a setting, "Pass@k" a
     # metric whose k opens no "k scaling"; "alternative" and "short" open no technique's name; an execution
     # mode and a program's graphs are no techniques the gold lists; nor are a phenomenon (thermal throttling),
