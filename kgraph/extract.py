@@ -1058,6 +1058,12 @@ class Extractor:
                 continue  # "a temporal fusion framework" names a framework
             if following and fold(following.group(1)) in self.vocab.measure_nouns:
                 continue  # "neural scaling laws", "pruning ratio": a measure of it, not a technique
+            if (following and m.start() < title_end and following[1][0].isupper()
+                    and following[1].lower() not in _FUNCTION_WORDS and following[1].lower() not in _PREPOSITIONS
+                    and not self._is_kind_noun(following[1])
+                    and fold(following[1]) not in self.vocab.phrase_heads and not following[1].endswith("ing")):
+                continue  # "Adaptive Migration Decision", "Recurrent Decoding Heads": the title's noun phrase
+                # goes on past the head; a gerund after it acts on it ("Operator-level Parallelism Planning")
             # where the phrase starts with one, two, three modifiers
             starts = [start for _, start in self._modifiers_before(text, m.start(), m.end(), vocab_spans,
                                                                    head[0].isupper(), 4)]

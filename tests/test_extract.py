@@ -2040,3 +2040,14 @@ def test_a_phrase_whose_modifier_is_coordinated_is_no_phrase_of_its_own():
     # two whole names joined stay two names
     assert found(ex, "Zorb: Lazy Memory Allocation and Eager Tensor Replacement", "")["eager tensor replacement"] == (
         "Technique")
+
+
+def test_a_title_phrase_that_goes_on_past_its_head_is_no_technique():
+    ex = Extractor()
+    # the head ends no noun phrase: "Adaptive Migration Decision" is a decision, "Recurrent Decoding
+    # Heads" are heads
+    assert found(ex, "Adaptive Migration Decision for Tiered Memory", "") == {}
+    assert "recurrent decoding" not in found(ex, "Zorb: Drafting with Recurrent Decoding Heads", "")
+    # a gerund after the head acts on the technique the phrase names
+    assert found(ex, "Automatic Operator-level Parallelism Planning for Training", "") == {
+        "operator-level parallelism": "Technique"}
