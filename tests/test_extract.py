@@ -2051,3 +2051,9 @@ def test_a_title_phrase_that_goes_on_past_its_head_is_no_technique():
     # a gerund after the head acts on the technique the phrase names
     assert found(ex, "Automatic Operator-level Parallelism Planning for Training", "") == {
         "operator-level parallelism": "Technique"}
+
+
+def test_vague_and_time_scale_adjectives_open_no_technique_name():
+    ex = Extractor()
+    assert found(ex, "A Study", "It allows ultimate scaling, long-term scaling and millisecond-scale scheduling "
+                                "with distinct model parallelism.") == {"model parallelism": "Technique"}
