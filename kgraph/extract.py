@@ -20,7 +20,7 @@ import re
 import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
-from itertools import accumulate, chain
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 from .names import fold
@@ -664,6 +664,13 @@ class Extractor:
                 word_end = at + len(form.split(" ", 1)[0])
                 if (alone := starts_of.get((at, word_end))) is not None and alone is not other:
                     covered.append((at, word_end))
+        # "unstructured model pruning": a known technique with its model inside, and no "model pruning" of its own
+        spans = _Spans(vocab_spans + covered)
+        for form, s, e in self._model_inside(text):
+            if not spans.contains(s, e):
+                concept = self.vocab.lookup(form)
+                add(concept.label, concept.type, form, _VOCAB)
+                covered.append((s, e))
         explained = _Spans(covered)
         for s, e, c, surface in matches:
             if explained.contains(s, e):
@@ -770,7 +777,7 @@ class Extractor:
         # "recurrent, convolutional, and self-attention networks", "parallelism
         # (e.g., data, tensor, pipeline)": each item with the shared head word
         labelled = _Spans(vocab_spans + covered)
-        for form, start, end in chain(self._elliptical(text), self._model_inside(text)):
+        for form, start, end in self._elliptical(text):
             if labelled.contains(start, end):
                 continue  # "dynamic voltage and frequency scaling (DVFS)": one known name, not two scalings
             concept = self.vocab.lookup(form)

@@ -1998,7 +1998,8 @@ def test_a_technique_with_the_model_it_is_applied_to_inside_its_name():
     ex = Extractor()
     # "unstructured model pruning" is unstructured pruning applied to a model; "collaborative LLM
     # inference" collaborative inference of an LLM
-    assert found(ex, "A Study", "Unstructured model pruning is common.")["unstructured pruning"] == "Technique"
+    # (and no mention of pruning: "model pruning" is inside the narrower name)
+    assert found(ex, "A Study", "Unstructured model pruning is common.") == {"unstructured pruning": "Technique"}
     assert found(ex, "A Study", "We run collaborative LLM inference.")["collaborative inference"] == "Technique"
     # a participle after the model is no part of a name: "a sparse model trained on ..."
     assert "sparse training" not in found(ex, "A Study", "We take a sparse model trained on C4.")
