@@ -321,7 +321,6 @@ _NOTHING = re.compile("")
 # single words in a series before the last one, which goes on to the head: "memory, overlap, and " of
 # "a memory, overlap, and imbalance-aware training system"
 _MODIFIER_SERIES = re.compile(r"[\w\-]+,\s+(?:[\w\-]+,\s+)*(?:and|or)\s+(?=[\w\-]+\s+[\w\-])")
-_NEXT_CONJUNCT = re.compile(r",\s+(?:and|or|while|whereas|but)\s+(?=[^\s,]+(?:\s+[^\s,]+)?,\s+(?:a|an|the|our)\s)")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
 
 
@@ -399,10 +398,10 @@ class Extractor:
         """The type signalled by a phrase's head noun: the last lexicon noun before
         the first preposition or clause boundary ("a novel NPU architecture, and
         X, a ..." is an architecture, if its first conjunct has a head noun)."""
-        if ", " in phrase and (cut := _NEXT_CONJUNCT.search(phrase)) and (first := self.head_type(phrase[: cut.start()])):
-            return first
         if series := _MODIFIER_SERIES.match(phrase):  # "a memory, overlap, and imbalance-aware ... system"
             phrase = phrase[series.end() :]
+        if ", " in phrase and (first := self.head_type(phrase[: phrase.index(", ")])):
+            return first  # "a natural-language shell, drives it": the comma ends a phrase that has its head
         words = [w.lower() for w in _WORD.findall(phrase)]
         found = None
         collection = False  # after "a set/suite/collection of"

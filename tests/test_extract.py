@@ -2066,3 +2066,14 @@ def test_disaggregation_alone_is_a_technique_and_broader_of_its_kinds():
     assert found(ex, "How Far Can Disaggregation Go?", "") == {"disaggregation": "Technique"}
     assert ex.vocab.lookup("memory disaggregation").broader == ("disaggregation",)
     assert ex.vocab.lookup("PD disaggregation").broader == ("disaggregation",)
+
+
+def test_a_comma_ends_a_description_that_has_its_head_noun():
+    ex = Extractor()
+    # "drives" after the comma is the sentence's verb, no drive (a Hardware head noun)
+    assert found(ex, "A Study", "NaZh, a natural-language shell, drives it.") == {"NaZh": "Software"}
+    # a first conjunct with its head keeps it; a series of modifiers before the head is no phrase of its own
+    assert found(ex, "A Study", "We build Zorb, a novel NPU architecture, and Quux, a compiler for it.")["Zorb"] == (
+        "Hardware")
+    assert found(ex, "A Study", "We present Zorb, a memory, overlap, and imbalance-aware serving system.") == {
+        "Zorb": "Software"}
