@@ -433,8 +433,9 @@ class Extractor:
         return found
 
     def _hardware_word(self, word: str) -> bool:
-        """A word that names hardware: a Hardware head noun or vocabulary label ("memory", "PIM")."""
-        if self.vocab.head_nouns.get(fold(word)) == "Hardware":
+        """A word that names hardware: a Hardware head noun or vocabulary label ("NPU", "PIM"), or
+        memory, which alone types no name ("long-term memory" of an agent) but makes an architecture hardware."""
+        if self.vocab.head_nouns.get(fold(word)) == "Hardware" or fold(word) == "memory":
             return True
         concept = self.vocab.lookup(word)
         return concept is not None and concept.type == "Hardware"

@@ -2077,3 +2077,11 @@ def test_a_comma_ends_a_description_that_has_its_head_noun():
         "Hardware")
     assert found(ex, "A Study", "We present Zorb, a memory, overlap, and imbalance-aware serving system.") == {
         "Zorb": "Software"}
+
+
+def test_memory_alone_types_no_name_as_hardware():
+    ex = Extractor()
+    # an agent's or a policy's memory is a mechanism, and "tiered memory" is mostly a system's: "memory"
+    # as the head of a description is no evidence of a device (chip, module and expander are)
+    assert found(ex, "Quux: Long-Term Memory for LLM Agents", "") == {"Quux": "Technique"}
+    assert found(ex, "Zorb: Action-Gated Memory for Robot Policies", "") == {"Zorb": "Technique"}
