@@ -195,6 +195,10 @@ PAPERS = [
      "abstract": "We beat a baseline running vLLM+torchtune on Raspberry Pi 4/5 boards, satellites and smart "
                  "devices. Each generated C function compiles. FlashInfer uses a load-balanced scheduling "
                  "algorithm."},
+    {"title": "Zorq: Communication and Computation Overlapping with Adaptive Migration Decision",
+     "abstract": "We present Zorq for serverless platforms. It applies unstructured model pruning, disaggregation and "
+                 "distinct model parallelism, and reports Instructions Per Cycle (IPC). It allows ultimate scaling "
+                 "via topology-aware gradient aggregation. NaZh, a natural-language shell, drives it."},
 ]
 
 
@@ -728,3 +732,15 @@ def test_the_thirteenth_sessions_rules_end_to_end(graph):
         "C": "Software", "Rust": "Software", "vLLM": "Software", "torchtune": "Software",
         "Raspberry Pi 4": "Hardware", "Raspberry Pi 5": "Hardware", "satellite": "Hardware",
         "smart device": "Hardware", "FlashInfer": "Software"}
+
+
+def test_the_fourteenth_sessions_rules_end_to_end(graph):
+    # no half-phrase of a coordinated title ("computation overlapping") nor a title phrase that runs on past
+    # its head ("adaptive migration"); serverless is serverless computing; unstructured pruning with the model
+    # inside and no pruning of its own; disaggregation alone; "distinct" and "ultimate" open no name; a rate
+    # is no method; aggregation heads a phrase; a shell is software, and "drives" after the comma no drive
+    _, g = graph
+    assert mentioned(g, PAPERS[60]["title"]) == {
+        "Zorq": "Software", "serverless computing": "Technique", "unstructured pruning": "Technique",
+        "disaggregation": "Technique", "model parallelism": "Technique",
+        "topology-aware gradient aggregation": "Technique", "NaZh": "Software"}
