@@ -1267,6 +1267,10 @@ class Extractor:
             part = last.group(0)
             first = token[: last.start()].rstrip("-")
             head = self.vocab.lookup(first)
+            if (head is not None and head.type == "Model" and token[last.start() - 1] == "-"
+                    and (moe := self.vocab.lookup(part)) is not None and moe.label == "mixture-of-experts"):
+                yield token, m.start(), m.end()  # "GPT-MoE", "SwinV2-MoE": the model's mixture-of-experts variant
+                continue
             if head is not None and (head.type == "Model" or token[last.start() - 1] == "-" and not first.isupper()):
                 continue  # "DINOv3-ViT" is DINOv3 with its backbone named; "Transformer-Mamba" two known names
                 # (but "PIM-GPT", an acronym and a model's name, is a name of its own)

@@ -1365,10 +1365,11 @@ def test_a_known_name_after_non_is_no_mention(ex):
 
 
 def test_a_called_name_of_two_known_names_is_a_name(ex):
-    # "a model named SwinV2-MoE": named so, one model; "ZorbNet-MoE" alone stays two known names
+    # "a model named SwinV2-MoE": named so, one model; a known model and a technique other than MoE
+    # alone stay two known names ("GPT-MoE" alone is the MoE variant: see below)
     got = found(ex, "A Study", "We train a model named ZorbNet-MoE on GPUs.")
     assert got["ZorbNet-MoE"] == "Model"
-    assert "ZorbNet-MoE" not in found(ex, "A Study", "We train ZorbNet-MoE on GPUs.")
+    assert "ZorbNet-LoRA" not in found(ex, "A Study", "We train ZorbNet-LoRA on GPUs.")
 
 
 def test_latex_subscripts_fonts_and_escapes_are_plain_text(ex):
@@ -2085,3 +2086,12 @@ def test_memory_alone_types_no_name_as_hardware():
     # as the head of a description is no evidence of a device (chip, module and expander are)
     assert found(ex, "Quux: Long-Term Memory for LLM Agents", "") == {"Quux": "Technique"}
     assert found(ex, "Zorb: Action-Gated Memory for Robot Policies", "") == {"Zorb": "Technique"}
+
+
+def test_a_known_model_with_moe_glued_on_is_its_mixture_of_experts_variant():
+    ex = Extractor()
+    # "GPT-MoE", "SwinV2-MoE": models of their own, not GPT plus the technique; a framework's MoE
+    # ("DeepSpeed-MoE") stays the framework's
+    assert found(ex, "A Study", "Our system trains GPT-MoE models with 64 experts.") == {"GPT-MoE": "Model"}
+    assert found(ex, "A Study", "We fine-tune SwinV2-MoE.") == {"SwinV2-MoE": "Model", "fine-tuning": "Technique"}
+    assert found(ex, "A Study", "We extend DeepSpeed-MoE.") == {"DeepSpeed-MoE": "Software"}
