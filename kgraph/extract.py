@@ -322,6 +322,7 @@ _NOTHING = re.compile("")
 # "a memory, overlap, and imbalance-aware training system"
 _MODIFIER_SERIES = re.compile(r"[\w\-]+,\s+(?:[\w\-]+,\s+)*(?:and|or)\s+(?=[\w\-]+\s+[\w\-])")
 _WORD = re.compile(r"[\w][\w'\-./+]*")
+_LAW_AFTER = re.compile(r"\s+(?:equations?|theorems?|laws?|formul(?:as|ae|a)|inequalit(?:y|ies))(?![\w\-])")  # a name of a law
 
 
 @dataclass
@@ -1690,6 +1691,8 @@ class Extractor:
                 continue
             if self.is_not_entity(name) or name.lower() in _FUNCTION_WORDS:
                 continue
+            if name not in proposed and next(_after_each(name, _LAW_AFTER, abstract), None):
+                continue  # "Navier-Stokes solvers" where "the Navier-Stokes equation" names what they solve
             seen.add(name)
             out.append((name, type_, name in proposed))
         alone = {_clean_name(m["name"]) for m in proposals

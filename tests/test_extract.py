@@ -2095,3 +2095,13 @@ def test_a_known_model_with_moe_glued_on_is_its_mixture_of_experts_variant():
     assert found(ex, "A Study", "Our system trains GPT-MoE models with 64 experts.") == {"GPT-MoE": "Model"}
     assert found(ex, "A Study", "We fine-tune SwinV2-MoE.") == {"SwinV2-MoE": "Model", "fine-tuning": "Technique"}
     assert found(ex, "A Study", "We extend DeepSpeed-MoE.") == {"DeepSpeed-MoE": "Software"}
+
+
+def test_a_name_the_text_gives_to_an_equation_is_no_technique():
+    ex = Extractor()
+    # "Navier-Stokes solvers" solve the Navier-Stokes equation: the name is the law's, not a method's
+    text = ("We present a method for the incompressible Navier-Stokes {}. We use Nek5000/RS, a suite of highly "
+            "scalable incompressible Navier-Stokes solvers, on Summit.")
+    assert "Navier-Stokes" not in found(ex, "A Study", text.format("equation"))
+    # where nothing says it is a law's name, a name before "solvers" is a solver's
+    assert found(ex, "A Study", text.format("flow"))["Navier-Stokes"] == "Technique"
