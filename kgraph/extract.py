@@ -1664,8 +1664,8 @@ class Extractor:
             if not is_name_like(name) or name.isupper() and not (len(name) > 3 and name.isalpha() and the_before):
                 continue  # an acronym before a noun is mostly a modifier ("GPU cluster"); not "the SAPIEN simulator"
             type_ = self._compound_head_type(m["head"].split())
-            if type_ is None or self._is_compound(name):
-                continue
+            if type_ is None or self._is_compound(name) or self.vocab.lookup(f"{name} {m['head'].split()[0]}"):
+                continue  # (not "the Ben-Or protocol": a known name as a whole)
             if abstract.count(name) < 2 and not the_before:
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
             candidates.append((name, type_))

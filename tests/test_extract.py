@@ -2105,3 +2105,10 @@ def test_a_name_the_text_gives_to_an_equation_is_no_technique():
     assert "Navier-Stokes" not in found(ex, "A Study", text.format("equation"))
     # where nothing says it is a law's name, a name before "solvers" is a solver's
     assert found(ex, "A Study", text.format("flow"))["Navier-Stokes"] == "Technique"
+
+
+def test_a_name_before_a_head_noun_that_together_make_a_known_name_is_that_name_alone():
+    ex = Extractor()
+    # "the Ben-Or protocol" is Ben-Or's algorithm, not also a protocol named "Ben-Or"
+    assert found(ex, "A Study", "Building on the Ben-Or protocol, we give an algorithm.") == {
+        "Ben-Or's algorithm": "Technique"}
