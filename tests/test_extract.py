@@ -2112,3 +2112,9 @@ def test_a_name_before_a_head_noun_that_together_make_a_known_name_is_that_name_
     # "the Ben-Or protocol" is Ben-Or's algorithm, not also a protocol named "Ben-Or"
     assert found(ex, "A Study", "Building on the Ben-Or protocol, we give an algorithm.") == {
         "Ben-Or's algorithm": "Technique"}
+
+
+def test_sparse_transformers_are_transformers_with_sparsity_not_a_named_model():
+    ex = Extractor()
+    got = found(ex, "A 28nm Sparse Transformer Accelerator with Token Pruning", "We train sparse transformers.")
+    assert "Model" not in got.values()
