@@ -1538,6 +1538,9 @@ class Extractor:
             start = m.start() - len(name)
             if abstract[max(0, start - 4) : start].lower() == "the " and (t := self.vocab.head_nouns.get(fold(m[1]))):
                 return t, _APPOSITIVE
+        for ending, type_ in self.vocab.name_endings.items():  # "HeliosDB: GPU-Accelerated Vector Search":
+            if name.endswith(ending) and len(name) > len(ending) + 1:  # a database, whatever it does
+                return type_, _TITLE
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)

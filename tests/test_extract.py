@@ -2118,3 +2118,10 @@ def test_sparse_transformers_are_transformers_with_sparsity_not_a_named_model():
     ex = Extractor()
     got = found(ex, "A 28nm Sparse Transformer Accelerator with Token Pruning", "We train sparse transformers.")
     assert "Model" not in got.values()
+
+
+def test_a_titled_name_ending_like_a_system_is_one_whatever_its_title_says_it_does():
+    ex = Extractor()
+    # "-DB", "-Serve" name systems ("DuckDB", "DistServe") even where the title's phrase is a method's
+    assert found(ex, "HeliosDB: GPU-Accelerated Vector Search for Retrieval", "")["HeliosDB"] == "Software"
+    assert found(ex, "ZorbServe: Preemptive Scheduling for LLM Requests", "")["ZorbServe"] == "Software"
