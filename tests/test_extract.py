@@ -2125,3 +2125,11 @@ def test_a_titled_name_ending_like_a_system_is_one_whatever_its_title_says_it_do
     # "-DB", "-Serve" name systems ("DuckDB", "DistServe") even where the title's phrase is a method's
     assert found(ex, "HeliosDB: GPU-Accelerated Vector Search for Retrieval", "")["HeliosDB"] == "Software"
     assert found(ex, "ZorbServe: Preemptive Scheduling for LLM Requests", "")["ZorbServe"] == "Software"
+
+
+def test_a_schedule_is_a_technique():
+    ex = Extractor()
+    # "a family of pipeline schedules" names a way of ordering work, no system (nor a model family)
+    text = ("We propose WaveZorb, a family of pipeline schedules that defer weight-gradient computation, and an "
+            "automatic scheduler that searches over them.")
+    assert found(ex, "A Study", text)["WaveZorb"] == "Technique"
