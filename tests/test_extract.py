@@ -2133,3 +2133,12 @@ def test_a_schedule_is_a_technique():
     text = ("We propose WaveZorb, a family of pipeline schedules that defer weight-gradient computation, and an "
             "automatic scheduler that searches over them.")
     assert found(ex, "A Study", text)["WaveZorb"] == "Technique"
+
+
+def test_a_pipeline_that_works_on_a_model_or_its_data_is_a_method_and_one_on_code_a_tool():
+    ex = Extractor()
+    assert found(ex, "A Study", "We present ZorbPrune, a post-training compression pipeline.")["ZorbPrune"] == "Technique"
+    assert found(ex, "A Study", "We introduce ZorbAlign, a data synthesis and alignment pipeline.")["ZorbAlign"] == (
+        "Technique")
+    assert found(ex, "A Study", "We present ZorbBridge, a translation pipeline for Fortran.")["ZorbBridge"] == (
+        "Software")
