@@ -2142,3 +2142,11 @@ def test_a_pipeline_that_works_on_a_model_or_its_data_is_a_method_and_one_on_cod
         "Technique")
     assert found(ex, "A Study", "We present ZorbBridge, a translation pipeline for Fortran.")["ZorbBridge"] == (
         "Software")
+
+
+def test_generations_of_a_dpu_and_a_switch_chip_are_products_of_their_own():
+    ex = Extractor()
+    got = found(ex, "A Study", "We compare BlueField-2 and NVIDIA BlueField-3 DPUs behind Tomahawk 5 switches.")
+    assert got == {"NVIDIA BlueField-2": "Hardware", "NVIDIA BlueField-3": "Hardware", "DPU": "Hardware",
+                   "Broadcom Tomahawk 5": "Hardware"}
+    assert ex.vocab.lookup("BlueField-3").broader == ("NVIDIA BlueField",)
