@@ -2150,3 +2150,14 @@ def test_generations_of_a_dpu_and_a_switch_chip_are_products_of_their_own():
     assert got == {"NVIDIA BlueField-2": "Hardware", "NVIDIA BlueField-3": "Hardware", "DPU": "Hardware",
                    "Broadcom Tomahawk 5": "Hardware"}
     assert ex.vocab.lookup("BlueField-3").broader == ("NVIDIA BlueField",)
+
+
+def test_versions_and_generations_are_concepts_of_their_own():
+    ex = Extractor()
+    # a new version of a model is a model of its own (guide rule 3), and a new generation of a chip or
+    # interconnect a product of its own: one paper comparing two must get two nodes
+    got = found(ex, "A Study", "We compare Wan 2.1 with Wan 2.2, ConnectX-6 with ConnectX-7, and Slingshot-10 "
+                               "with HPE Slingshot 11.")
+    assert {k for k, v in got.items() if v in ("Model", "Hardware")} >= {
+        "Wan2.1", "Wan2.2", "NVIDIA ConnectX-6", "NVIDIA ConnectX-7", "HPE Slingshot-10", "HPE Slingshot-11"}
+    assert ex.vocab.lookup("ConnectX-6 Dx").broader == ("NVIDIA ConnectX-6",)
