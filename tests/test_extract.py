@@ -2161,3 +2161,6 @@ def test_versions_and_generations_are_concepts_of_their_own():
     assert {k for k, v in got.items() if v in ("Model", "Hardware")} >= {
         "Wan2.1", "Wan2.2", "NVIDIA ConnectX-6", "NVIDIA ConnectX-7", "HPE Slingshot-10", "HPE Slingshot-11"}
     assert ex.vocab.lookup("ConnectX-6 Dx").broader == ("NVIDIA ConnectX-6",)
+    got = found(ex, "A Study", "We compare Anton 2 with Anton 3, Quest 2 with Quest 3 and Ethos-U55 with Ethos-U85.")
+    assert got == {"Anton 2": "Hardware", "Anton 3": "Hardware", "Meta Quest 2": "Hardware",
+                   "Meta Quest 3": "Hardware", "Arm Ethos-U55": "Hardware", "Arm Ethos-U85": "Hardware"}
