@@ -1198,6 +1198,13 @@ class Extractor:
             if self.vocab.lookup(label) is None and not self.is_not_entity(label) and not _MODIFIER_SUFFIX.search(label):
                 yield label, surface, start, start + len(surface)
 
+    def _type_by_ending(self, name: str) -> str | None:
+        """The type a coined name's ending gives ("KernelBench" a benchmark, "DuckDB" a system), if any."""
+        for ending, type_ in self.vocab.name_endings.items():
+            if name.endswith(ending) and len(name) > len(ending) + 1:
+                return type_
+        return None
+
     def _type_by_comparison(self, name: str, abstract: str) -> str:
         """The type of a name's last glued word ("LLMCompiler" is a compiler), else
         of what it is compared with ("BatchLLM outperforms vLLM" is a system like
@@ -1207,9 +1214,8 @@ class Extractor:
             type_ = self.vocab.head_nouns.get(fold(last.group(0)))
             if type_ is not None and type_ != "Organization":  # "AgentCompany" is a benchmark
                 return type_
-        for ending, type_ in self.vocab.name_endings.items():  # "KernelBench", "CRUXEval", "EpiCoder"
-            if name.endswith(ending) and len(name) > len(ending) + 1:
-                return type_
+        if type_ := self._type_by_ending(name):  # "KernelBench", "CRUXEval", "EpiCoder"
+            return type_
         votes = Counter()
         for m in _after_each(name, _COMPARED, abstract):
             known = self.vocab.lookup(m["other"]) or self.vocab.lookup(_without_size(m["other"]))
@@ -1538,9 +1544,8 @@ class Extractor:
             start = m.start() - len(name)
             if abstract[max(0, start - 4) : start].lower() == "the " and (t := self.vocab.head_nouns.get(fold(m[1]))):
                 return t, _APPOSITIVE
-        for ending, type_ in self.vocab.name_endings.items():  # "HeliosDB: GPU-Accelerated Vector Search":
-            if name.endswith(ending) and len(name) > len(ending) + 1:  # a database, whatever it does
-                return type_, _TITLE
+        if type_ := self._type_by_ending(name):  # "HeliosDB: GPU-Accelerated Vector Search": a database,
+            return type_, _TITLE  # whatever it does
         first = description.split(" ", 1)[0].lower()
         if first in ("a", "an", "the"):  # "A Temporal Fusion Framework for ..."
             t = self.head_type(description)
@@ -1666,8 +1671,9 @@ class Extractor:
             the_before = abstract[max(0, m.start() - 4) : m.start()].lower() == "the "
             if not is_name_like(name) or name.isupper() and not (len(name) > 3 and name.isalpha() and the_before):
                 continue  # an acronym before a noun is mostly a modifier ("GPU cluster"); not "the SAPIEN simulator"
-            type_ = self._compound_head_type(m["head"].split())
-            if type_ is None or self._is_compound(name) or self.vocab.lookup(f"{name} {m['head'].split()[0]}"):
+            head = m["head"].split()
+            type_ = self._compound_head_type(head)
+            if type_ is None or self._is_compound(name) or self.vocab.lookup(f"{name} {head[0]}"):
                 continue  # (not "the Ben-Or protocol": a known name as a whole)
             if abstract.count(name) < 2 and not the_before:
                 continue  # wanted: "the Flover framework", "PatrickStar system ... PatrickStar uses"
